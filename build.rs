@@ -1,0 +1,81 @@
+//! Generates the homoglyph fold tables from Unicode's confusables data (UTS #39),
+//! as shipped by the `unicode-security` crate, so no table is typed by hand.
+//!
+//! Output (in `OUT_DIR/confusables.rs`):
+//! - `LATIN_LOOKALIKES`: sorted `(char, ascii lowercase letter)` for every
+//!   non-ASCII letter whose confusable prototype is a single ASCII letter.
+//!   The case of the source letter is respected: Cyrillic `Н` looks like `H`,
+//!   so it folds to `h`, while Cyrillic `н` has no Latin look-alike.
+//! - `CYRILLIC_FOR_LATIN` / `GREEK_FOR_LATIN`: for each ASCII letter, the
+//!   lowercase letter of that script that looks like it (or `'\0'`), used to
+//!   fold Latin look-alikes inside words that are mostly Cyrillic or Greek.
+
+use std::fmt::Write as _;
+use unicode_script::{Script, UnicodeScript};
+
+fn prototype(c: char) -> Option<char> {
+    let skeleton: String = unicode_security::skeleton(&c.to_string()).collect();
+    let mut chars = skeleton.chars();
+    match (chars.next(), chars.next()) {
+        (Some(p), None) if p.is_ascii_alphabetic() => Some(p.to_ascii_lowercase()),
+        _ => None,
+    }
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    let mut table: Vec<(char, char)> = Vec::new();
+    for code in 0x80u32..0x11_0000 {
+        let Some(c) = char::from_u32(code) else { continue };
+        if !c.is_alphabetic() {
+            continue;
+        }
+        // Prefer the look-alike of the lowercase form: capital `І` (Cyrillic)
+        // has the prototype `l` (because `I` and `l` are confusable), but it
+        // is the capital of `і`, which looks like `i`.
+        let mut lower = c.to_lowercase();
+        let lower_proto = match (lower.next(), lower.next()) {
+            (Some(l), None) if l != c => prototype(l),
+            _ => None,
+        };
+        if let Some(p) = lower_proto.or_else(|| prototype(c)) {
+            table.push((c, p));
+        }
+    }
+    table.sort();
+
+    let mut cyrillic = ['\0'; 26];
+    let mut greek = ['\0'; 26];
+    for &(c, p) in &table {
+        if !c.is_lowercase() {
+            continue;
+        }
+        let slot = (p as u8 - b'a') as usize;
+        let target = match c.script() {
+            Script::Cyrillic => &mut cyrillic[slot],
+            Script::Greek => &mut greek[slot],
+            _ => continue,
+        };
+        if *target == '\0' {
+            *target = c;
+        }
+    }
+
+    let mut out = String::new();
+    out.push_str("/// Non-ASCII letters and the ASCII letter each looks like (UTS #39 confusables).\n");
+    out.push_str("pub(crate) static LATIN_LOOKALIKES: &[(char, u8)] = &[\n");
+    for (c, p) in &table {
+        writeln!(out, "    ('\\u{{{:x}}}', b'{}'),", *c as u32, p).unwrap();
+    }
+    out.push_str("];\n");
+    for (name, row) in [("CYRILLIC_FOR_LATIN", cyrillic), ("GREEK_FOR_LATIN", greek)] {
+        writeln!(out, "/// For `a`..=`z`, a lowercase letter of this script that looks like it, or NUL.").unwrap();
+        write!(out, "pub(crate) static {name}: [char; 26] = [").unwrap();
+        for c in row {
+            write!(out, "'\\u{{{:x}}}', ", c as u32).unwrap();
+        }
+        out.push_str("];\n");
+    }
+    let path = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("confusables.rs");
+    std::fs::write(path, out).unwrap();
+}

@@ -1,0 +1,437 @@
+//! Building a [`Matcher`] from parsed lists: every entry becomes one or more
+//! byte patterns of one Aho-Corasick automaton, plus the side tables that
+//! verify a raw pattern hit (word ends, inflections, run lengths).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, MatchKind as AcMatchKind};
+use hmac::{Hmac, Mac};
+use sha2::{Digest, Sha256};
+
+use super::age::AgeWords;
+use super::error::{LoadError, Problem};
+use super::inflect::{self, End};
+use super::list::{ItemBody, KeywordList, Role, Shape};
+use super::matcher::{CompiledItem, CompiledRule, ItemRole, ListInfo, Matcher, NO_RUNS, RegexIndex, Target};
+use super::typo::TypoIndex;
+use super::verdict::{EntryId, MatchKind};
+use crate::normalize::fold::is_spaceless_char;
+use crate::normalize::views::BOUNDARY;
+
+/// Bumped whenever normalisation or matching changes what matches, so that
+/// list versions reported to researchers change with it.
+pub const ENGINE_VERSION: u32 = 1;
+
+/// The key entry ids are derived with when the operator sets none.
+pub const DEFAULT_ENTRY_ID_KEY: &[u8] = b"signpost entry id v1";
+
+/// Collects lists and options, then compiles them into a [`Matcher`].
+pub struct MatcherBuilder {
+    lists: Vec<KeywordList>,
+    entry_id_key: Vec<u8>,
+}
+
+impl Default for MatcherBuilder {
+    fn default() -> Self {
+        MatcherBuilder { lists: Vec::new(), entry_id_key: DEFAULT_ENTRY_ID_KEY.to_vec() }
+    }
+}
+
+impl MatcherBuilder {
+    /// Adds one parsed list.
+    pub fn list(mut self, list: KeywordList) -> Self {
+        self.lists.push(list);
+        self
+    }
+
+    /// Adds several parsed lists.
+    pub fn lists(mut self, lists: impl IntoIterator<Item = KeywordList>) -> Self {
+        self.lists.extend(lists);
+        self
+    }
+
+    /// Sets the secret key entry ids are derived with. With the default key,
+    /// anyone can compute the id of a guessed term; with a secret key, ids
+    /// reveal nothing to those who do not hold it.
+    pub fn entry_id_key(mut self, key: impl Into<Vec<u8>>) -> Self {
+        self.entry_id_key = key.into();
+        self
+    }
+
+    /// Compiles the lists. Fails with every problem found (unknown groups in
+    /// rules, too many lists or groups); a matcher is never half-built.
+    pub fn build(self) -> Result<Matcher, LoadError> {
+        Compiler::new(self.entry_id_key).compile(self.lists)
+    }
+}
+
+struct Compiler {
+    key: Vec<u8>,
+    items: Vec<CompiledItem>,
+    patterns: HashMap<Vec<u8>, usize>,
+    pattern_targets: Vec<Vec<Target>>,
+    runs: Vec<u8>,
+    typo: TypoIndex,
+    regex_patterns: Vec<String>,
+    regex_items: Vec<u32>,
+    ages: Vec<(u32, u32, u32)>,
+    rules: Vec<CompiledRule>,
+    groups: Vec<String>,
+    group_index: HashMap<String, u16>,
+    categories: Vec<Arc<str>>,
+    category_index: HashMap<String, u16>,
+    problems: Vec<Problem>,
+}
+
+impl Compiler {
+    fn new(key: Vec<u8>) -> Self {
+        Compiler {
+            key,
+            items: Vec::new(),
+            patterns: HashMap::new(),
+            pattern_targets: Vec::new(),
+            runs: Vec::new(),
+            typo: TypoIndex::default(),
+            regex_patterns: Vec::new(),
+            regex_items: Vec::new(),
+            ages: Vec::new(),
+            rules: Vec::new(),
+            groups: Vec::new(),
+            group_index: HashMap::new(),
+            categories: Vec::new(),
+            category_index: HashMap::new(),
+            problems: Vec::new(),
+        }
+    }
+
+    fn compile(mut self, lists: Vec<KeywordList>) -> Result<Matcher, LoadError> {
+        if lists.len() > usize::from(u16::MAX) {
+            return Err(LoadError::new(vec![Problem::file("lists", "more than 65535 list files")]));
+        }
+        // Groups first: rules may name groups of any list.
+        for list in &lists {
+            for item in &list.items {
+                if let Role::Member(group) = &item.role {
+                    self.group(group);
+                }
+            }
+        }
+        let mut infos = Vec::with_capacity(lists.len());
+        for (list_index, list) in lists.iter().enumerate() {
+            let before = self.items.len();
+            let mut seen: HashSet<EntryId> = HashSet::new();
+            for item in &list.items {
+                let category = self.category(&item.category);
+                self.item(list_index as u16, &list.source, item, category, &mut seen);
+            }
+            infos.push(ListInfo {
+                id: Arc::from(list.meta.id.as_str()),
+                version: list.meta.version.clone(),
+                language: list.meta.language.clone(),
+                source: list.source.clone(),
+                entries: self.items[before..].iter().filter(|i| !matches!(i.role, ItemRole::HiddenMember(_))).count(),
+            });
+        }
+        if self.groups.len() > usize::from(u16::MAX) {
+            self.problems.push(Problem::file("lists", "more than 65535 groups"));
+        }
+        if !self.problems.is_empty() {
+            return Err(LoadError::new(self.problems));
+        }
+        self.finish(infos)
+    }
+
+    fn group(&mut self, name: &str) -> u16 {
+        if let Some(&index) = self.group_index.get(name) {
+            return index;
+        }
+        let index = self.groups.len() as u16;
+        self.groups.push(name.to_owned());
+        self.group_index.insert(name.to_owned(), index);
+        index
+    }
+
+    fn category(&mut self, name: &str) -> u16 {
+        if let Some(&index) = self.category_index.get(name) {
+            return index;
+        }
+        let index = self.categories.len() as u16;
+        self.categories.push(Arc::from(name));
+        self.category_index.insert(name.to_owned(), index);
+        index
+    }
+
+    fn entry_id(&self, tag: &str, text: &str) -> EntryId {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.key).unwrap_or_else(|_| {
+            // HMAC accepts keys of any length; this branch cannot be taken.
+            <Hmac<Sha256> as Mac>::new_from_slice(DEFAULT_ENTRY_ID_KEY).expect("HMAC takes any key")
+        });
+        mac.update(tag.as_bytes());
+        mac.update(&[0]);
+        mac.update(text.as_bytes());
+        let digest = mac.finalize().into_bytes();
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(&digest[..8]);
+        EntryId(u64::from_be_bytes(bytes))
+    }
+
+    fn push_item(&mut self, item: CompiledItem) -> u32 {
+        self.items.push(item);
+        (self.items.len() - 1) as u32
+    }
+
+    fn item(&mut self, list: u16, source: &str, item: &super::list::Item, category: u16, seen: &mut HashSet<EntryId>) {
+        let role_tag = match &item.role {
+            Role::Block => "block".to_owned(),
+            Role::Allow => "allow".to_owned(),
+            Role::Member(group) => format!("member:{group}"),
+        };
+        let role = match &item.role {
+            Role::Block => ItemRole::Block,
+            Role::Allow => ItemRole::Allow,
+            Role::Member(group) => ItemRole::Member(self.group_index[group.as_str()]),
+        };
+        let (tag, text) = match &item.body {
+            ItemBody::Term { canonical, shape, .. } => (format!("{role_tag}:{shape:?}"), canonical.clone()),
+            ItemBody::Regex { pattern } => (format!("{role_tag}:regex"), pattern.clone()),
+            ItemBody::Age { min, max } => (format!("{role_tag}:age"), format!("{min}-{max}")),
+            ItemBody::Rule { name, .. } => ("rule".to_owned(), name.clone()),
+        };
+        let id = self.entry_id(&tag, &text);
+        if !seen.insert(id) {
+            return; // the same entry twice in one list: `signpost lint` reports it
+        }
+        let fuzz_chars = text.chars().filter(|c| *c != ' ').count().min(usize::from(u16::MAX)) as u16;
+        let kind = if matches!(item.body, ItemBody::Rule { .. }) { MatchKind::Rule } else { MatchKind::Entry };
+        let compiled = CompiledItem {
+            id,
+            list,
+            category,
+            role,
+            kind,
+            fuzz_chars,
+            line: item.line,
+            text: text.clone().into_boxed_str(),
+        };
+        match &item.body {
+            ItemBody::Term { canonical, shape, typo, any_order, .. } => {
+                let index = self.push_item(compiled);
+                self.term_patterns(index, canonical, *shape);
+                if *typo {
+                    self.typo.insert(canonical, index);
+                }
+                if *any_order {
+                    self.any_order_rule(index, list, category, canonical);
+                }
+            }
+            ItemBody::Regex { pattern } => {
+                let index = self.push_item(compiled);
+                self.regex_patterns.push(pattern.clone());
+                self.regex_items.push(index);
+            }
+            ItemBody::Age { min, max } => {
+                let index = self.push_item(compiled);
+                self.ages.push((index, *min, *max));
+            }
+            ItemBody::Rule { groups, .. } => {
+                let mut indices = Vec::with_capacity(groups.len());
+                for group in groups {
+                    match self.group_index.get(group.as_str()) {
+                        Some(&g) => indices.push(g),
+                        None => self.problems.push(Problem::at(
+                            source,
+                            item.line,
+                            format!("rule names group `{group}`, which no loaded list defines"),
+                        )),
+                    }
+                }
+                let index = self.push_item(compiled);
+                self.rules.push(CompiledRule { item: index, groups: indices.into_boxed_slice() });
+            }
+        }
+    }
+
+    /// An `any-order` phrase matches adjacent like any phrase (its own
+    /// patterns), and also when all its words appear anywhere in the query:
+    /// a rule over one hidden group per word.
+    fn any_order_rule(&mut self, phrase: u32, list: u16, category: u16, canonical: &str) {
+        let mut groups = Vec::new();
+        for word in canonical.split(' ') {
+            let name = format!("\u{0}any-order:{phrase}:{word}");
+            let group = self.group(&name);
+            groups.push(group);
+            let id = self.entry_id(&format!("member:{name}"), word);
+            let index = self.push_item(CompiledItem {
+                id,
+                list,
+                category,
+                role: ItemRole::HiddenMember(group),
+                kind: MatchKind::Entry,
+                fuzz_chars: word.chars().count() as u16,
+                line: self.items[phrase as usize].line,
+                text: word.into(),
+            });
+            self.term_patterns(index, word, Shape::Word);
+        }
+        self.rules.push(CompiledRule { item: phrase, groups: groups.into_boxed_slice() });
+    }
+
+    fn term_patterns(&mut self, item: u32, canonical: &str, shape: Shape) {
+        let first_spaceless = canonical.chars().next().is_some_and(is_spaceless_char);
+        let last_spaceless = canonical.chars().last().is_some_and(is_spaceless_char);
+        let lead = matches!(shape, Shape::Word | Shape::Prefix) && !first_spaceless;
+        let last_word = canonical.rsplit(' ').next().unwrap_or(canonical);
+        let end = match shape {
+            _ if last_spaceless => End::Free,
+            Shape::Word => inflect::end_for(last_word),
+            Shape::Suffix => End::Exact,
+            Shape::Prefix | Shape::Substring => End::Free,
+        };
+        let joined: String = canonical.split(' ').collect();
+        let bodies: &[&str] = if joined.len() == canonical.len() { &[canonical] } else { &[canonical, &joined] };
+        for body in bodies {
+            self.body_patterns(item, lead, body, end);
+            if shape == Shape::Word {
+                if let Some((stem, stem_end)) = inflect::extra_stem(last_word) {
+                    let cut = last_word.len() - stem.len();
+                    self.body_patterns(item, lead, &body[..body.len() - cut], stem_end);
+                }
+            }
+        }
+    }
+
+    fn body_patterns(&mut self, item: u32, lead: bool, body: &str, end: End) {
+        let mut bytes = Vec::with_capacity(body.len() + 1);
+        if lead {
+            bytes.push(BOUNDARY);
+        }
+        bytes.extend_from_slice(body.as_bytes());
+        self.add_pattern(bytes, Target { item, collapsed: false, end, runs: NO_RUNS });
+        let (collapsed, runs) = collapse(body);
+        if collapsed.len() != body.len() {
+            let mut bytes = Vec::with_capacity(collapsed.len() + 1);
+            let mut pattern_runs = Vec::with_capacity(collapsed.len() + 1);
+            if lead {
+                bytes.push(BOUNDARY);
+                pattern_runs.push(1);
+            }
+            bytes.extend_from_slice(collapsed.as_bytes());
+            pattern_runs.extend_from_slice(&runs);
+            let offset = self.runs.len() as u32;
+            self.runs.extend_from_slice(&pattern_runs);
+            self.add_pattern(bytes, Target { item, collapsed: true, end, runs: offset });
+        }
+    }
+
+    fn add_pattern(&mut self, bytes: Vec<u8>, target: Target) {
+        let next = self.pattern_targets.len();
+        let index = *self.patterns.entry(bytes).or_insert(next);
+        if index == next {
+            self.pattern_targets.push(Vec::new());
+        }
+        let targets = &mut self.pattern_targets[index];
+        if !targets.contains(&target) {
+            targets.push(target);
+        }
+    }
+
+    fn finish(self, lists: Vec<ListInfo>) -> Result<Matcher, LoadError> {
+        let mut patterns: Vec<(Vec<u8>, usize)> = self.patterns.into_iter().collect();
+        patterns.sort_by_key(|(_, index)| *index);
+        let automaton = if patterns.is_empty() {
+            None
+        } else {
+            let built = AhoCorasick::builder()
+                .match_kind(AcMatchKind::Standard)
+                .build(patterns.iter().map(|(bytes, _)| bytes.as_slice()));
+            match built {
+                Ok(automaton) => Some(automaton),
+                Err(error) => {
+                    return Err(LoadError::new(vec![Problem::file("lists", format!("cannot compile: {error}"))]));
+                }
+            }
+        };
+        let mut targets = Vec::new();
+        let mut pattern_targets = Vec::with_capacity(self.pattern_targets.len());
+        for list in self.pattern_targets {
+            pattern_targets.push((targets.len() as u32, list.len() as u32));
+            targets.extend(list);
+        }
+        let regex = if self.regex_patterns.is_empty() {
+            None
+        } else {
+            let set = regex::bytes::RegexSetBuilder::new(&self.regex_patterns).size_limit(64 << 20).build();
+            let each: Result<Vec<_>, _> = self
+                .regex_patterns
+                .iter()
+                .map(|p| regex::bytes::RegexBuilder::new(p).size_limit(1 << 20).build())
+                .collect();
+            match (set, each) {
+                (Ok(set), Ok(each)) => Some(RegexIndex { set, each, items: self.regex_items }),
+                (Err(e), _) | (_, Err(e)) => {
+                    return Err(LoadError::new(vec![Problem::file(
+                        "lists",
+                        format!("cannot compile regular expressions: {e}"),
+                    )]));
+                }
+            }
+        };
+        let mut hasher = Sha256::new();
+        hasher.update(format!("signpost-engine-{ENGINE_VERSION}\n"));
+        for list in &lists {
+            hasher.update(format!("{}\t{}\n", list.id, list.version));
+        }
+        let version: String = hasher.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect();
+        Ok(Matcher {
+            items: self.items,
+            automaton,
+            pattern_targets,
+            targets,
+            runs: self.runs,
+            regex,
+            typo: self.typo,
+            ages: self.ages,
+            age_words: AgeWords::default(),
+            rules: self.rules,
+            groups: self.groups.len(),
+            categories: self.categories,
+            lists,
+            version,
+        })
+    }
+}
+
+/// `body` with runs of one character written once, and the run length of
+/// each byte of the result. Runs never cross word breaks.
+pub(crate) fn collapse(body: &str) -> (String, Vec<u8>) {
+    let mut out = String::with_capacity(body.len());
+    let mut runs: Vec<u8> = Vec::with_capacity(body.len());
+    let mut previous = None;
+    let mut previous_at = 0;
+    for ch in body.chars() {
+        if Some(ch) == previous && ch != ' ' {
+            for run in &mut runs[previous_at..] {
+                *run = run.saturating_add(1);
+            }
+            continue;
+        }
+        previous = Some(ch);
+        previous_at = out.len();
+        out.push(ch);
+        runs.extend(std::iter::repeat_n(1, ch.len_utf8()));
+    }
+    (out, runs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::collapse;
+
+    #[test]
+    fn collapse_counts_runs_per_byte() {
+        assert_eq!(collapse("zorro"), ("zoro".to_owned(), vec![1, 1, 2, 1]));
+        assert_eq!(collapse("aa bb"), ("a b".to_owned(), vec![2, 1, 2]));
+        assert_eq!(collapse("жжук"), ("жук".to_owned(), vec![2, 2, 1, 1, 1, 1]));
+    }
+}

@@ -1,0 +1,164 @@
+//! One-typo tolerance for long words (opt-in per entry with `[typo]`).
+//!
+//! Symmetric deletion: an entry is indexed under the hashes of itself and of
+//! every form with one character deleted; a query word is looked up the same
+//! way. Two words one edit apart (substitution, insertion, deletion or
+//! swap of neighbours) always share such a form; candidates are then checked
+//! with a real edit distance, so hash collisions and two-edit pairs are
+//! refused.
+
+use rustc_hash::FxHashMap;
+
+/// The words longer than this (in bytes) are not looked up.
+const MAX_WORD_BYTES: usize = 128;
+
+/// Entries with one-typo tolerance, indexed by deletion forms.
+#[derive(Default)]
+pub(crate) struct TypoIndex {
+    by_hash: FxHashMap<u64, Vec<u32>>,
+    min_chars: usize,
+    max_chars: usize,
+}
+
+/// FNV-1a over `a` then `b`: the hash of the concatenation, however it is
+/// split, so a word with a character cut out hashes like the shorter word.
+fn hash_parts(a: &[u8], b: &[u8]) -> u64 {
+    let mut hash = 0xcbf2_9ce4_8422_2325u64;
+    for &byte in a.iter().chain(b) {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+/// Calls `f` with the hash of `word` and of each form with one character deleted.
+fn for_each_form(word: &str, mut f: impl FnMut(u64)) {
+    let bytes = word.as_bytes();
+    f(hash_parts(bytes, b""));
+    for (at, ch) in word.char_indices() {
+        f(hash_parts(&bytes[..at], &bytes[at + ch.len_utf8()..]));
+    }
+}
+
+impl TypoIndex {
+    /// Indexes `word` (canonical, one word) for item `item`.
+    pub(crate) fn insert(&mut self, word: &str, item: u32) {
+        let chars = word.chars().count();
+        if self.by_hash.is_empty() {
+            self.min_chars = chars;
+            self.max_chars = chars;
+        }
+        self.min_chars = self.min_chars.min(chars);
+        self.max_chars = self.max_chars.max(chars);
+        for_each_form(word, |hash| {
+            let items = self.by_hash.entry(hash).or_default();
+            if !items.contains(&item) {
+                items.push(item);
+            }
+        });
+    }
+
+    /// Whether any entry is indexed.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.by_hash.is_empty()
+    }
+
+    /// Calls `f` with every item whose word is within one edit of `word`
+    /// (some items may be offered twice); `text_of` gives an item's word.
+    pub(crate) fn candidates<'a>(&self, word: &str, text_of: impl Fn(u32) -> &'a str, mut f: impl FnMut(u32)) {
+        if word.len() > MAX_WORD_BYTES {
+            return;
+        }
+        let chars = word.chars().count();
+        if chars + 1 < self.min_chars || chars > self.max_chars + 1 {
+            return;
+        }
+        for_each_form(word, |hash| {
+            if let Some(items) = self.by_hash.get(&hash) {
+                for &item in items {
+                    if within_one_edit(word, text_of(item)) {
+                        f(item);
+                    }
+                }
+            }
+        });
+    }
+
+    /// Approximate heap bytes used.
+    pub(crate) fn memory_usage(&self) -> usize {
+        self.by_hash.capacity() * (std::mem::size_of::<(u64, Vec<u32>)>() + 1)
+            + self.by_hash.values().map(|v| v.capacity() * 4).sum::<usize>()
+    }
+}
+
+/// Whether `a` and `b` differ by at most one substitution, insertion,
+/// deletion, or swap of two neighbouring characters.
+pub(crate) fn within_one_edit(a: &str, b: &str) -> bool {
+    let mut a_chars = [char::default(); MAX_WORD_BYTES];
+    let mut b_chars = [char::default(); MAX_WORD_BYTES];
+    let (mut n, mut m) = (0, 0);
+    for c in a.chars().take(MAX_WORD_BYTES) {
+        a_chars[n] = c;
+        n += 1;
+    }
+    for c in b.chars().take(MAX_WORD_BYTES) {
+        b_chars[m] = c;
+        m += 1;
+    }
+    let (a, b) = (&a_chars[..n], &b_chars[..m]);
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    if prefix == n && prefix == m {
+        return true;
+    }
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let (rest_a, rest_b) = (n - prefix - suffix, m - prefix - suffix);
+    match (rest_a, rest_b) {
+        (1, 1) | (1, 0) | (0, 1) => true,
+        (2, 2) => a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix],
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_edit_table() {
+        let table: &[(&str, &str, bool)] = &[
+            ("snorgleplex", "snorgleplex", true),
+            ("snorgleplex", "snorgleplax", true),
+            ("snorgleplex", "snorglepex", true),
+            ("snorgleplex", "snorgleplexx", true),
+            ("snorgleplex", "snrogleplex", true),
+            ("snorgleplex", "snorgleplxe", true),
+            ("snorgleplex", "xnorgleplex", true),
+            ("snorgleplex", "snorgleple", true),
+            ("snorgleplex", "snrogleplax", false),
+            ("snorgleplex", "snorgle", false),
+            ("snorgleplex", "abcdefghijk", false),
+            ("звирдаковый", "звирдаковий", true),
+        ];
+        for (a, b, expected) in table {
+            assert_eq!(within_one_edit(a, b), *expected, "{a} / {b}");
+            assert_eq!(within_one_edit(b, a), *expected, "{b} / {a}");
+        }
+    }
+
+    #[test]
+    fn index_offers_every_one_edit_neighbour_and_nothing_further() {
+        let mut index = TypoIndex::default();
+        index.insert("snorgleplex", 7);
+        let words = ["snorgleplex"];
+        let found = |word: &str| {
+            let mut items = Vec::new();
+            index.candidates(word, |i| words[(i - 7) as usize], |i| items.push(i));
+            !items.is_empty()
+        };
+        for word in ["snorgleplax", "snorglepex", "snorgleplexs", "snrogleplex", "snorgleplxe"] {
+            assert!(found(word), "{word}");
+        }
+        for word in ["snrogleplax", "snorgle", "plex"] {
+            assert!(!found(word), "{word}");
+        }
+    }
+}

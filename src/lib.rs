@@ -1,0 +1,14 @@
+//! signpost: deterrence middleware for searches that signal an intent to find
+//! child sexual abuse material.
+//!
+//! A platform sends each search query to signpost inline; signpost decides in
+//! microseconds whether it matches curated keyword lists and, if so, answers
+//! with a warning and help to show instead of results.
+//!
+//! The library is organised along the path of a check:
+//! - [`normalize`]: folding of disguised text (pure functions);
+//! - [`keywords`]: list format, compiled [`keywords::Matcher`], verdicts.
+#![deny(missing_docs)]
+
+pub mod keywords;
+pub mod normalize;

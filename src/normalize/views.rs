@@ -1,0 +1,544 @@
+//! Views: the folded text rendered several ways into one reusable buffer, so
+//! that one automaton pass finds every disguise.
+//!
+//! The text is first folded into cells ([`super::fold`]), then split into
+//! *segments* (runs of letters and digits) and *chunks* (runs without white
+//! space). A view is the sequence of words under one reading of the text:
+//!
+//! | view | words are | undoes |
+//! |---|---|---|
+//! | plain | segments | (the normal case; phrases are adjacent words) |
+//! | [`JOIN_PUNCT`] | chunks, punctuation dropped | `t.e.r.m`, `word_word`, `word-word` |
+//! | [`JOIN_SINGLES`] | runs of ≥ 3 one-letter segments joined | `t e r m`, `t.e r-m` |
+//! | [`LEET`] / [`LEET_ALT`] | digits and symbols read as letters, only in words that have letters | `z0rv1k`, `te$t` |
+//! | [`COLLAPSE`] | runs of one letter counted once (run lengths kept) | `zoooorvik` |
+//! | [`SKELETON`] | words wholly in Cyrillic/Greek look-alikes read as Latin | `ѕсаm` written in Cyrillic |
+//!
+//! Views are rendered only when the text shows the evidence for them, so a
+//! plain query costs one view. Each view is written as
+//! `" word word word " 0x00`: words separated by [`BOUNDARY`], views ended by
+//! [`VIEW_END`], so a pattern can never span two views.
+//!
+//! Words that mix scripts are folded in every view (the UTS #39 idea): to
+//! Latin when Latin letters are the majority, to Cyrillic or Greek when those
+//! are. Words written in one script keep it, so Cyrillic and Greek list
+//! terms stay themselves and do not collide with English words.
+
+use super::fold::{Cell, Kind, ScriptClass, push_cells};
+use super::{confusables, leet};
+
+/// Separates words inside a view.
+pub(crate) const BOUNDARY: u8 = b' ';
+/// Ends a view.
+pub(crate) const VIEW_END: u8 = 0;
+
+/// Chunks with punctuation inside are joined into one word.
+pub(crate) const JOIN_PUNCT: u8 = 1;
+/// Runs of three or more one-character words are joined into one word.
+pub(crate) const JOIN_SINGLES: u8 = 2;
+/// Digits and symbols inside words with letters are read as letters.
+pub(crate) const LEET: u8 = 4;
+/// As [`LEET`], with the second reading of ambiguous characters (`1` as `l`).
+pub(crate) const LEET_ALT: u8 = 8;
+/// Runs of the same character are written once; their lengths are kept.
+pub(crate) const COLLAPSE: u8 = 16;
+/// Words made only of Cyrillic or Greek look-alikes are read as Latin.
+pub(crate) const SKELETON: u8 = 32;
+
+/// A word in the buffer and the cells it came from.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TokenSpan {
+    /// Byte offset of the word's first byte in the buffer.
+    pub start: u32,
+    /// Byte offset just after the word.
+    pub end: u32,
+    pub cell_start: u32,
+    pub cell_end: u32,
+}
+
+/// One rendered view.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ViewSpan {
+    pub flags: u8,
+    /// Offset of the view's leading boundary.
+    pub start: u32,
+    /// Offset of the view's [`VIEW_END`] byte.
+    pub end: u32,
+    pub first_token: u32,
+    pub end_token: u32,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Segment {
+    cell_start: u32,
+    cell_end: u32,
+    /// White space lies between this segment and the previous one.
+    space_before: bool,
+}
+
+/// How a word's letters are folded for script mixing.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ScriptFold {
+    None,
+    ToLatin,
+    ToCyrillic,
+    ToGreek,
+    /// Only in [`SKELETON`] views: the whole word to Latin.
+    Skeleton,
+}
+
+/// The rendered views of one text, with the buffers reused between texts.
+#[derive(Default)]
+pub struct Views {
+    pub(crate) cells: Vec<Cell>,
+    segments: Vec<Segment>,
+    leet_segments: Vec<Segment>,
+    pub(crate) buf: Vec<u8>,
+    /// Run length of the character at each byte of `buf` (1 outside [`COLLAPSE`] views).
+    pub(crate) runs: Vec<u8>,
+    pub(crate) tokens: Vec<TokenSpan>,
+    pub(crate) views: Vec<ViewSpan>,
+}
+
+impl Views {
+    /// Folds `text` and renders every view it has evidence for.
+    pub(crate) fn render(&mut self, text: &str) {
+        self.cells.clear();
+        self.buf.clear();
+        self.runs.clear();
+        self.tokens.clear();
+        self.views.clear();
+        push_cells(text, &mut self.cells);
+
+        let evidence = segment(&self.cells, false, &mut self.segments);
+        let mut bases = [0u8; 3];
+        let mut n_bases = 1;
+        if evidence.joined_chunks {
+            bases[n_bases] = JOIN_PUNCT;
+            n_bases += 1;
+        }
+        if evidence.single_runs {
+            bases[n_bases] = JOIN_SINGLES;
+            n_bases += 1;
+        }
+        let mut skeleton_words = false;
+        for &base in &bases[..n_bases] {
+            let out = self.render_view(base, false);
+            skeleton_words |= out.skeleton_words;
+            if out.has_runs {
+                self.render_view(base | COLLAPSE, false);
+            }
+        }
+        if evidence.leet {
+            let leet = segment(&self.cells, true, &mut self.leet_segments);
+            let mut leet_bases = [0u8; 3];
+            let mut n = 1;
+            if leet.joined_chunks {
+                leet_bases[n] = JOIN_PUNCT;
+                n += 1;
+            }
+            if leet.single_runs {
+                leet_bases[n] = JOIN_SINGLES;
+                n += 1;
+            }
+            let readings: &[u8] = if evidence.leet_ambiguous { &[LEET, LEET | LEET_ALT] } else { &[LEET] };
+            for &reading in readings {
+                for &base in &leet_bases[..n] {
+                    let out = self.render_view(base | reading, true);
+                    if out.has_runs {
+                        self.render_view(base | reading | COLLAPSE, true);
+                    }
+                }
+            }
+        }
+        if skeleton_words {
+            let out = self.render_view(SKELETON, false);
+            if out.has_runs {
+                self.render_view(SKELETON | COLLAPSE, false);
+            }
+        }
+    }
+
+    /// The cells covered by the bytes `start..end` of `view`.
+    pub(crate) fn cell_span(&self, view: &ViewSpan, start: usize, end: usize) -> (u32, u32) {
+        let tokens = &self.tokens[view.first_token as usize..view.end_token as usize];
+        let (start, end) = (start as u32, end as u32);
+        let first = tokens.partition_point(|t| t.end <= start);
+        let last = tokens.partition_point(|t| t.start < end);
+        if first >= last {
+            return (0, 0);
+        }
+        (tokens[first].cell_start, tokens[last - 1].cell_end)
+    }
+
+    /// The words of the first (plain) view, as byte ranges of the buffer.
+    pub(crate) fn view_tokens(&self, view: &ViewSpan) -> &[TokenSpan] {
+        &self.tokens[view.first_token as usize..view.end_token as usize]
+    }
+
+    fn render_view(&mut self, flags: u8, leet_mode: bool) -> RenderOutcome {
+        let start = self.buf.len() as u32;
+        let first_token = self.tokens.len() as u32;
+        self.buf.push(BOUNDARY);
+        self.runs.push(1);
+        let segments =
+            if leet_mode { std::mem::take(&mut self.leet_segments) } else { std::mem::take(&mut self.segments) };
+        let mut outcome = RenderOutcome::default();
+        let mut i = 0;
+        while i < segments.len() {
+            let last = group_end(&segments, i, flags);
+            let cell_start = segments[i].cell_start as usize;
+            let cell_end = segments[last].cell_end as usize;
+            self.render_token(cell_start, cell_end, flags, &mut outcome);
+            i = last + 1;
+        }
+        if leet_mode {
+            self.leet_segments = segments;
+        } else {
+            self.segments = segments;
+        }
+        self.buf.push(VIEW_END);
+        self.runs.push(1);
+        self.views.push(ViewSpan {
+            flags,
+            start,
+            end: self.buf.len() as u32 - 1,
+            first_token,
+            end_token: self.tokens.len() as u32,
+        });
+        outcome
+    }
+
+    fn render_token(&mut self, cell_start: usize, cell_end: usize, flags: u8, outcome: &mut RenderOutcome) {
+        let cells = &self.cells[cell_start..cell_end];
+        let fold = script_fold(cells, flags);
+        if flags & SKELETON == 0 && is_skeleton_candidate(cells) {
+            outcome.skeleton_words = true;
+        }
+        let leet = flags & LEET != 0 && cells.iter().any(|c| c.kind == Kind::Letter);
+        let alt = flags & LEET_ALT != 0;
+        let collapse = flags & COLLAPSE != 0;
+        let token_start = self.buf.len();
+        let mut previous = '\0';
+        let mut previous_at = 0usize;
+        for cell in cells {
+            let ch = match cell.kind {
+                Kind::Letter => fold_letter(cell, fold),
+                Kind::Digit if leet => leet::letter(cell.ch, alt).unwrap_or(cell.ch),
+                Kind::Digit => cell.ch,
+                Kind::Symbol if leet => match leet::letter(cell.ch, alt) {
+                    Some(letter) => letter,
+                    None => continue,
+                },
+                _ => continue,
+            };
+            if ch == previous {
+                outcome.has_runs = true;
+                if collapse {
+                    let run = &mut self.runs[previous_at..];
+                    for r in run.iter_mut() {
+                        *r = r.saturating_add(1);
+                    }
+                    continue;
+                }
+            }
+            previous = ch;
+            previous_at = self.buf.len();
+            let mut utf8 = [0u8; 4];
+            let bytes = ch.encode_utf8(&mut utf8).as_bytes();
+            self.buf.extend_from_slice(bytes);
+            self.runs.extend(std::iter::repeat_n(1, bytes.len()));
+        }
+        if self.buf.len() == token_start {
+            return;
+        }
+        self.tokens.push(TokenSpan {
+            start: token_start as u32,
+            end: self.buf.len() as u32,
+            cell_start: cell_start as u32,
+            cell_end: cell_end as u32,
+        });
+        self.buf.push(BOUNDARY);
+        self.runs.push(1);
+    }
+}
+
+#[derive(Default)]
+struct RenderOutcome {
+    has_runs: bool,
+    skeleton_words: bool,
+}
+
+struct Evidence {
+    /// Some chunk holds two or more segments (punctuation inside a chunk).
+    joined_chunks: bool,
+    /// Three or more one-character segments follow each other.
+    single_runs: bool,
+    /// Some chunk has letters together with digits or symbols.
+    leet: bool,
+    /// ... and one of them has two readings.
+    leet_ambiguous: bool,
+}
+
+/// Splits the cells into segments: runs of letters and digits (and, in leet
+/// mode, symbols), and reports which joined views the text calls for.
+fn segment(cells: &[Cell], leet_mode: bool, out: &mut Vec<Segment>) -> Evidence {
+    out.clear();
+    let mut evidence = Evidence { joined_chunks: false, single_runs: false, leet: false, leet_ambiguous: false };
+    let in_word = |c: &Cell| c.is_alnum() || (leet_mode && c.kind == Kind::Symbol);
+    let mut space_seen = true;
+    let mut chunk_letter = false;
+    let mut chunk_digit_or_symbol = false;
+    let mut chunk_ambiguous = false;
+    let mut singles = 0u32;
+    let mut i = 0;
+    while i < cells.len() {
+        let cell = &cells[i];
+        if cell.kind == Kind::Space {
+            space_seen = true;
+            chunk_letter = false;
+            chunk_digit_or_symbol = false;
+            chunk_ambiguous = false;
+            i += 1;
+            continue;
+        }
+        match cell.kind {
+            Kind::Letter => chunk_letter = true,
+            Kind::Digit | Kind::Symbol => {
+                chunk_digit_or_symbol = true;
+                chunk_ambiguous |= leet::is_ambiguous(cell.ch);
+            }
+            _ => {}
+        }
+        if chunk_letter && chunk_digit_or_symbol {
+            evidence.leet = true;
+            evidence.leet_ambiguous |= chunk_ambiguous;
+        }
+        if !in_word(cell) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < cells.len() && in_word(&cells[i]) {
+            let c = &cells[i];
+            match c.kind {
+                Kind::Letter => chunk_letter = true,
+                Kind::Digit | Kind::Symbol => {
+                    chunk_digit_or_symbol = true;
+                    chunk_ambiguous |= leet::is_ambiguous(c.ch);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        if chunk_letter && chunk_digit_or_symbol {
+            evidence.leet = true;
+            evidence.leet_ambiguous |= chunk_ambiguous;
+        }
+        if !space_seen {
+            evidence.joined_chunks = true;
+        }
+        if i - start == 1 {
+            singles += 1;
+            if singles >= 3 {
+                evidence.single_runs = true;
+            }
+        } else {
+            singles = 0;
+        }
+        out.push(Segment { cell_start: start as u32, cell_end: i as u32, space_before: space_seen });
+        space_seen = false;
+    }
+    evidence
+}
+
+/// The last segment of the word that starts at segment `i` in a view.
+fn group_end(segments: &[Segment], i: usize, flags: u8) -> usize {
+    let single = |s: &Segment| s.cell_end - s.cell_start == 1;
+    if flags & JOIN_PUNCT != 0 {
+        let mut last = i;
+        while last + 1 < segments.len() && !segments[last + 1].space_before {
+            last += 1;
+        }
+        return last;
+    }
+    if flags & JOIN_SINGLES != 0 && single(&segments[i]) {
+        let mut last = i;
+        while last + 1 < segments.len() && single(&segments[last + 1]) {
+            last += 1;
+        }
+        if last - i + 1 >= 3 {
+            return last;
+        }
+    }
+    i
+}
+
+fn script_fold(cells: &[Cell], flags: u8) -> ScriptFold {
+    let mut latin = 0u32;
+    let mut cyrillic = 0u32;
+    let mut greek = 0u32;
+    let mut other = 0u32;
+    let mut all_lookalikes = true;
+    for cell in cells {
+        if cell.kind != Kind::Letter {
+            continue;
+        }
+        match cell.script {
+            ScriptClass::Latin => latin += 1,
+            ScriptClass::Cyrillic => cyrillic += 1,
+            ScriptClass::Greek => greek += 1,
+            ScriptClass::Common => {}
+            ScriptClass::Spaceless | ScriptClass::Other => other += 1,
+        }
+        if cell.script != ScriptClass::Latin && cell.latin == 0 {
+            all_lookalikes = false;
+        }
+    }
+    let non_latin = cyrillic + greek + other;
+    if non_latin == 0 {
+        return ScriptFold::None;
+    }
+    if latin == 0 {
+        if flags & SKELETON != 0 && is_skeleton_candidate(cells) {
+            return ScriptFold::Skeleton;
+        }
+        let scripts = u32::from(cyrillic > 0) + u32::from(greek > 0) + u32::from(other > 0);
+        // Look-alikes of several scripts mixed with each other read as Latin.
+        return if scripts > 1 && all_lookalikes { ScriptFold::ToLatin } else { ScriptFold::None };
+    }
+    // Latin mixed with letters that all look Latin: a disguised Latin word,
+    // however few of its letters are really Latin.
+    if all_lookalikes || latin >= non_latin {
+        ScriptFold::ToLatin
+    } else if cyrillic >= greek.max(other) {
+        ScriptFold::ToCyrillic
+    } else if greek >= other {
+        ScriptFold::ToGreek
+    } else {
+        ScriptFold::None
+    }
+}
+
+/// A word of three or more letters, all of one script other than Latin
+/// (Cyrillic, Greek, Lisu, Cherokee, ...), each of which looks like a Latin
+/// letter.
+fn is_skeleton_candidate(cells: &[Cell]) -> bool {
+    let mut script = None;
+    let mut letters = 0;
+    for cell in cells.iter().filter(|c| c.kind == Kind::Letter) {
+        if matches!(cell.script, ScriptClass::Latin | ScriptClass::Spaceless) || cell.latin == 0 {
+            return false;
+        }
+        if *script.get_or_insert(cell.script) != cell.script {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 3
+}
+
+fn fold_letter(cell: &Cell, fold: ScriptFold) -> char {
+    match fold {
+        ScriptFold::None => cell.ch,
+        ScriptFold::ToLatin | ScriptFold::Skeleton => {
+            if cell.latin != 0 {
+                cell.latin as char
+            } else {
+                cell.ch
+            }
+        }
+        ScriptFold::ToCyrillic | ScriptFold::ToGreek => {
+            if cell.script != ScriptClass::Latin || !cell.ch.is_ascii_lowercase() {
+                return cell.ch;
+            }
+            let table = if fold == ScriptFold::ToCyrillic {
+                &confusables::CYRILLIC_FOR_LATIN
+            } else {
+                &confusables::GREEK_FOR_LATIN
+            };
+            match table[(cell.ch as u8 - b'a') as usize] {
+                '\0' => cell.ch,
+                other => other,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The views of `text` as readable strings, `flags:words`.
+    fn rendered(text: &str) -> Vec<String> {
+        let mut views = Views::default();
+        views.render(text);
+        views
+            .views
+            .iter()
+            .map(|v| {
+                let body = std::str::from_utf8(&views.buf[v.start as usize..v.end as usize]).unwrap();
+                format!("{}:{}", v.flags, body.trim())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn plain_text_has_one_view() {
+        assert_eq!(rendered("Cheap flights to London"), ["0:cheap flights to london"]);
+    }
+
+    #[test]
+    fn views_appear_only_with_evidence() {
+        let table: &[(&str, &[&str])] = &[
+            ("t.e.r.m now", &["0:t e r m now", "1:term now", "2:term now"]),
+            ("word_word", &["0:word word", "1:wordword"]),
+            ("z0rv1k", &["0:z0rv1k", "4:zorvik", "12:zorvlk"]),
+            ("te$t", &["0:te t", "1:tet", "4:test"]),
+            ("zoooorvik", &["0:zoooorvik", "16:zorvik"]),
+            ("route 93", &["0:route 93"]),
+            ("4x4 tyres", &["0:4x4 tyres", "4:axa tyres"]),
+        ];
+        for (text, expected) in table {
+            assert_eq!(rendered(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn collapse_keeps_run_lengths() {
+        let mut views = Views::default();
+        views.render("zooorvik");
+        let view = views.views[1];
+        assert_eq!(view.flags, COLLAPSE);
+        let body = &views.buf[view.start as usize..view.end as usize];
+        let runs = &views.runs[view.start as usize..view.end as usize];
+        assert_eq!(body, b" zorvik ");
+        assert_eq!(runs, [1, 1, 3, 1, 1, 1, 1, 1]);
+    }
+
+    #[test]
+    fn mixed_script_words_fold_to_the_majority_script() {
+        // Latin word with Cyrillic о and е.
+        assert_eq!(rendered("zоrvеk"), ["0:zorvek"]);
+        // Cyrillic word with a Latin o.
+        assert_eq!(rendered("звoрдак"), ["0:звордак"]);
+        // A Russian word stays Russian.
+        assert_eq!(rendered("привет мир"), ["0:привет мир"]);
+    }
+
+    #[test]
+    fn whole_script_lookalikes_get_a_skeleton_view() {
+        // "ѕсаm"-like word written only with Cyrillic letters that look Latin.
+        assert_eq!(rendered("сосо"), ["0:сосо", "32:coco"]);
+    }
+
+    #[test]
+    fn cell_spans_map_back_to_the_text() {
+        let mut views = Views::default();
+        views.render("ab t.e.r.m cd");
+        let view = views.views[1]; // JOIN_PUNCT
+        let body = std::str::from_utf8(&views.buf[view.start as usize..view.end as usize]).unwrap();
+        let at = view.start as usize + body.find("term").unwrap();
+        assert_eq!(views.cell_span(&view, at, at + 4), (3, 10));
+    }
+}

@@ -1,0 +1,279 @@
+//! One table per evasion class: each disguise of a listed (fictional) term
+//! must still match.
+
+use crate::helpers::{DEMO, assert_table, matcher};
+
+#[test]
+fn exact_words_and_phrases() {
+    assert_table(
+        &DEMO,
+        &[
+            ("zorvik", true),
+            ("where to find zorvik now", true),
+            ("plim plom", true),
+            ("the plim plom show", true),
+            ("plim, plom", true),
+        ],
+    );
+}
+
+#[test]
+fn case() {
+    assert_table(&DEMO, &[("ZORVIK", true), ("ZoRvIk", true), ("Plim PLOM", true)]);
+}
+
+#[test]
+fn compatibility_forms() {
+    assert_table(
+        &DEMO,
+        &[
+            ("ｚｏｒｖｉｋ", true),
+            ("𝐳𝐨𝐫𝐯𝐢𝐤", true),
+            ("𝔷𝔬𝔯𝔳𝔦𝔨", true),
+            ("𝕫𝕠𝕣𝕧𝕚𝕜", true),
+            ("ⓩⓞⓡⓥⓘⓚ", true),
+            ("ᶻᵒʳᵛⁱᵏ", true),
+            ("⒵⒪⒭⒱⒤⒦", true),
+        ],
+    );
+}
+
+#[test]
+fn diacritics() {
+    assert_table(&DEMO, &[("žörvïk", true), ("zórvík", true), ("z̷o̷r̷v̷i̷k̷", true), ("ẑȯṙṽïḱ", true)]);
+}
+
+#[test]
+fn homoglyphs_from_other_scripts() {
+    assert_table(
+        &DEMO,
+        &[
+            ("zоrvik", true),    // Cyrillic о
+            ("zorvіk", true),    // Cyrillic і
+            ("ΖΟRVΙΚ", true),    // Greek capitals
+            ("blеmquаt", true),  // Cyrillic е, а
+            ("ꓪꓴꓜꓜꓡꓰꓝꓰꓖ", true), // Lisu letters only
+        ],
+    );
+}
+
+#[test]
+fn digits_and_symbols_for_letters() {
+    assert_table(
+        &DEMO,
+        &[
+            ("z0rvik", true),
+            ("z0rv1k", true),
+            ("bl3mqu4t", true),
+            ("gl1mf3n", true),
+            ("snorg|e", true),
+            ("$norgle", true),
+            ("blemqu@t", true),
+            ("vex0l1th", true),
+            ("qu0rz3l", true),
+        ],
+    );
+}
+
+#[test]
+fn separators_between_letters() {
+    assert_table(
+        &DEMO,
+        &[
+            ("z.o.r.v.i.k", true),
+            ("z-o-r-v-i-k", true),
+            ("z o r v i k", true),
+            ("z.o r-v_i k", true),
+            ("z*o*r*v*i*k", true),
+            ("find z o r v i k here", true),
+            ("z/o/r/v/i/k", true),
+        ],
+    );
+}
+
+#[test]
+fn repeated_letters() {
+    assert_table(
+        &DEMO,
+        &[
+            ("zoooorvik", true),
+            ("zzzorvikkk", true),
+            ("zorrvik", true),
+            ("blemmmquat", true),
+            ("zorro quank", true),
+            ("zorrrro quank", true),
+            // An innocent spelling with fewer letters than the term never matches.
+            ("zoro quank", false),
+        ],
+    );
+}
+
+#[test]
+fn invisible_characters() {
+    assert_table(
+        &DEMO,
+        &[
+            ("zor\u{200b}vik", true),
+            ("z\u{200c}o\u{200d}r\u{2060}v\u{feff}ik", true),
+            ("zor\u{ad}vik", true),
+            ("zorv\u{034f}ik", true),
+            ("\u{202e}zorvik", true),
+        ],
+    );
+}
+
+#[test]
+fn emoji_letters() {
+    assert_table(&DEMO, &[("🇿🇴🇷🇻🇮🇰", true), ("🅉🄾🅁🅅🄸🄺", true), ("🆉🅾🆁🆅🅸🅺", true), ("zorvik🔥🔥", true)]);
+}
+
+#[test]
+fn phrases_joined_or_punctuated() {
+    assert_table(
+        &DEMO,
+        &[
+            ("plimplom", true),
+            ("PlimPlom", true),
+            ("plim_plom", true),
+            ("plim-plom", true),
+            ("plim.plom", true),
+            ("#plimplom", true),
+            ("plim  ,  plom", true),
+        ],
+    );
+}
+
+#[test]
+fn inflections() {
+    assert_table(
+        &DEMO,
+        &[
+            ("zorviks", true),
+            ("zorvikz", true),
+            ("zorvikes", true),
+            ("zorviking", true),
+            ("zorviker", true),
+            ("zorvikers", true),
+            ("snorgling", true),
+            ("snorgler", true),
+            ("plim ploms", true),
+            ("zorvikity", false),
+            ("zorvikian", false),
+        ],
+    );
+}
+
+#[test]
+fn non_latin_scripts() {
+    assert_table(
+        &DEMO,
+        &[
+            ("звирдак", true),
+            ("ЗВИРДАК", true),
+            ("где звирдак", true),
+            ("ξαμπρολ", true),
+            ("ΞΑΜΠΡΌΛ", true),
+            ("ظفنقوش", true),
+            ("ظَفْنَقُوش", true),
+            ("我想看霧鳥麺的视频", true),
+            ("これはぷるもけです", true),
+            ("звирдаковый", false),
+        ],
+    );
+}
+
+#[test]
+fn prefix_suffix_substring_and_regex() {
+    assert_table(
+        &DEMO,
+        &[
+            ("klorb", true),
+            ("klorbish", true),
+            ("reklorb", false),
+            ("greenquatline", true),
+            ("quatlines", false),
+            ("aaxq7ztbb", true),
+            ("flibert", true),
+            ("flibbbbert", true),
+            ("fliberty", false),
+        ],
+    );
+}
+
+#[test]
+fn one_typo_on_long_words() {
+    assert_table(
+        &DEMO,
+        &[
+            ("snorgleplex", true),
+            ("snorgleplax", true),
+            ("snorglpelex", true),
+            ("snorgleplx", true),
+            ("snorgleplexx", true),
+            ("trumblewik", true),
+            ("trumblewick", true),
+            ("snorgleplaxes", false),
+            ("snrogleplax", false),
+        ],
+    );
+}
+
+#[test]
+fn word_order_free_phrases() {
+    assert_table(&DEMO, &[("plix plox", true), ("plox plix", true), ("plox and then plix", true), ("plix", false)]);
+}
+
+#[test]
+fn co_occurrence_rules_and_ages() {
+    assert_table(
+        &DEMO,
+        &[
+            ("12yo glorp", true),
+            ("glorp 12 y/o", true),
+            ("glorp, 12-year-old", true),
+            ("snarfle 9 years old", true),
+            ("snarfle 15 Jahre", true),
+            ("glorp 30yo", false),
+            ("glorp", false),
+            ("12yo", false),
+            ("wibbly snarfle", true),
+            ("zonky glorp", true),
+            ("wibbly", false),
+        ],
+    );
+}
+
+#[test]
+fn allow_list_vetoes_only_inside_its_match() {
+    assert_table(
+        &DEMO,
+        &[
+            ("zorvik valley hotels", false),
+            ("zorvik", true),
+            ("zorvik valley zorvik", true),
+            ("klorbane", false),
+            ("klorbanes", false),
+            ("klorbane klorbish", true),
+        ],
+    );
+}
+
+#[test]
+fn combined_evasions() {
+    assert_table(
+        &DEMO,
+        &[
+            ("Z.0.R.V.1.K", true),
+            ("ＺＯＯＯＲＶＩＫ", true),
+            ("z0000rv1k", true),
+            ("PLIM_pl0m", true),
+            ("𝐳𝐨𝐫𝐯𝐢𝐤𝐬", true),
+        ],
+    );
+}
+
+#[test]
+fn digits_of_a_listed_code_are_matched_literally() {
+    let codes = matcher("xk9q\n");
+    assert_table(&codes, &[("xk9q", true), ("XK9Q", true), ("x.k.9.q", true), ("xkgq", false), ("xk9", false)]);
+}

@@ -1,0 +1,79 @@
+//! Innocent text that merely looks odd, or contains a listed term inside a
+//! longer word, must not match.
+
+use crate::helpers::{DEMO, assert_table, matcher};
+
+#[test]
+fn odd_looking_innocent_queries() {
+    assert_table(
+        &DEMO,
+        &[
+            ("b4 and after", false),
+            ("u.s.a. visa", false),
+            ("ps5 games", false),
+            ("café", false),
+            ("4x4 tyres", false),
+            ("covid-19 test", false),
+            ("route 93", false),
+            ("mp3 player", false),
+            ("i7 laptop", false),
+            ("h2o molecule", false),
+            ("a b c d e f g", false),
+            ("1st 2nd 3rd", false),
+            ("c++ tutorial", false),
+            ("$100 gift card", false),
+            ("e-mail login", false),
+            ("l33t h4x0r", false),
+            ("Привет, как дела?", false),
+            ("東京の天気", false),
+            ("مرحبا بالعالم", false),
+            ("Καλημέρα", false),
+        ],
+    );
+}
+
+#[test]
+fn innocent_words_containing_a_listed_term() {
+    assert_table(
+        &DEMO,
+        &[
+            ("zorvikian", false),
+            ("unzorvik", false),
+            ("bzorvik", false),
+            ("zorvikology", false),
+            ("snorgled", false),
+            ("blemquatish", false),
+            ("preglimfen", false),
+        ],
+    );
+}
+
+#[test]
+fn doubled_letters_do_not_turn_short_words_into_terms() {
+    let short = matcher("bet\nzorro\n");
+    assert_table(
+        &short,
+        &[("bet", true), ("beet", false), ("beeet", true), ("zoro", false), ("zorro", true), ("zorrro", true)],
+    );
+}
+
+#[test]
+fn numbers_stay_numbers() {
+    let words = matcher("route\nbiscuit\n");
+    assert_table(&words, &[("r0ute", true), ("route 93", true), ("93", false), ("8i5cuit", true)]);
+    let short = matcher("ba\nmpe\n");
+    assert_table(&short, &[("b4", false), ("mp3", false), ("ba", true)]);
+}
+
+#[test]
+fn words_across_a_space_are_never_joined() {
+    let list = matcher("plantornado\n");
+    assert_table(&list, &[("plan tornado", false), ("plantornado", true), ("plan_tornado", true)]);
+}
+
+#[test]
+fn cyrillic_terms_do_not_collide_with_latin_words() {
+    // "сосо" written in Cyrillic letters only.
+    let list = matcher("сосо\n");
+    assert_table(&list, &[("сосо", true), ("coco", false)]);
+}
