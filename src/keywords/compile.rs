@@ -71,6 +71,7 @@ struct Compiler {
     items: Vec<CompiledItem>,
     patterns: HashMap<Vec<u8>, usize>,
     pattern_targets: Vec<Vec<Target>>,
+    run_words: HashMap<String, Vec<u32>>,
     runs: Vec<u8>,
     typo: TypoIndex,
     regex_patterns: Vec<String>,
@@ -91,6 +92,7 @@ impl Compiler {
             items: Vec::new(),
             patterns: HashMap::new(),
             pattern_targets: Vec::new(),
+            run_words: HashMap::new(),
             runs: Vec::new(),
             typo: TypoIndex::default(),
             regex_patterns: Vec::new(),
@@ -289,6 +291,14 @@ impl Compiler {
             Shape::Prefix | Shape::Substring => End::Free,
         };
         let joined: String = canonical.split(' ').collect();
+        // Spelled out letter by letter, a word can stand inside a longer run
+        // of single letters ("a z o r v i k"): index it without boundaries.
+        if shape == Shape::Word && !first_spaceless && joined.chars().count() >= 3 {
+            let items = self.run_words.entry(joined.clone()).or_default();
+            if !items.contains(&item) {
+                items.push(item);
+            }
+        }
         let bodies: &[&str] = if joined.len() == canonical.len() { &[canonical] } else { &[canonical, &joined] };
         for body in bodies {
             self.body_patterns(item, lead, body, end);
@@ -352,6 +362,26 @@ impl Compiler {
                 }
             }
         };
+        let mut run_words: Vec<(String, Vec<u32>)> = self.run_words.into_iter().collect();
+        run_words.sort();
+        let mut run_patterns = Vec::new();
+        let mut run_items = Vec::new();
+        for (word, items) in &run_words {
+            for &item in items {
+                run_patterns.push(word.as_bytes());
+                run_items.push(item);
+            }
+        }
+        let run_automaton = if run_patterns.is_empty() {
+            None
+        } else {
+            match AhoCorasick::builder().match_kind(AcMatchKind::Standard).build(&run_patterns) {
+                Ok(automaton) => Some(automaton),
+                Err(error) => {
+                    return Err(LoadError::new(vec![Problem::file("lists", format!("cannot compile: {error}"))]));
+                }
+            }
+        };
         let mut targets = Vec::new();
         let mut pattern_targets = Vec::with_capacity(self.pattern_targets.len());
         for list in self.pattern_targets {
@@ -386,6 +416,8 @@ impl Compiler {
         Ok(Matcher {
             items: self.items,
             automaton,
+            run_automaton,
+            run_items,
             pattern_targets,
             targets,
             runs: self.runs,

@@ -18,7 +18,7 @@ use super::typo::TypoIndex;
 use super::verdict::{EntryId, Match, MatchKind, Verdict};
 use crate::normalize::Views;
 use crate::normalize::fold::Kind;
-use crate::normalize::views::{BOUNDARY, COLLAPSE, LEET, LEET_ALT, SKELETON, VIEW_END, ViewSpan};
+use crate::normalize::views::{BOUNDARY, COLLAPSE, JOIN_SINGLES, LEET, LEET_ALT, SKELETON, VIEW_END, ViewSpan};
 
 /// Marks a [`Target`] without run lengths (all runs are 1).
 pub(crate) const NO_RUNS: u32 = u32::MAX;
@@ -97,6 +97,11 @@ pub struct ListInfo {
 pub struct Matcher {
     pub(crate) items: Vec<CompiledItem>,
     pub(crate) automaton: Option<AhoCorasick>,
+    /// Single words without boundaries, searched only inside runs of
+    /// one-letter words (`a z o r v i k`), where every position is a
+    /// boundary; pattern index = position in `run_items`.
+    pub(crate) run_automaton: Option<AhoCorasick>,
+    pub(crate) run_items: Vec<u32>,
     pub(crate) pattern_targets: Vec<(u32, u32)>,
     pub(crate) targets: Vec<Target>,
     pub(crate) runs: Vec<u8>,
@@ -109,6 +114,17 @@ pub struct Matcher {
     pub(crate) categories: Vec<Arc<str>>,
     pub(crate) lists: Vec<ListInfo>,
     pub(crate) version: String,
+}
+
+impl std::fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matcher")
+            .field("version", &self.version)
+            .field("lists", &self.lists.iter().map(|l| &*l.id).collect::<Vec<_>>())
+            .field("entries", &self.entries_len())
+            .field("patterns", &self.patterns_len())
+            .finish()
+    }
 }
 
 /// A hit before vetoes and rules: which item, over which cells of the
@@ -196,7 +212,9 @@ impl Matcher {
 
     /// Approximate heap memory of the compiled matcher, in bytes.
     pub fn memory_usage(&self) -> usize {
-        let automaton = self.automaton.as_ref().map_or(0, AhoCorasick::memory_usage);
+        let automaton = self.automaton.as_ref().map_or(0, AhoCorasick::memory_usage)
+            + self.run_automaton.as_ref().map_or(0, AhoCorasick::memory_usage)
+            + self.run_items.capacity() * 4;
         let items: usize = self.items.iter().map(|i| std::mem::size_of::<CompiledItem>() + i.text.len()).sum();
         let regex = self.regex.as_ref().map_or(0, |r| {
             r.items.len() * 4096 // regex does not report its size; a generous estimate
@@ -233,6 +251,26 @@ impl Matcher {
                             via: u16::from(view.flags),
                             vetoed: false,
                         });
+                    }
+                }
+            }
+        }
+        if let Some(run_automaton) = &self.run_automaton {
+            for view in views.views.iter().filter(|v| v.flags & JOIN_SINGLES != 0 && v.flags & COLLAPSE == 0) {
+                for token in views.view_tokens(view).iter().filter(|t| t.joined_run) {
+                    let (at, to) = (token.start as usize, token.end as usize);
+                    for found in run_automaton.find_overlapping_iter(&views.buf[at..to]) {
+                        let item = self.run_items[found.pattern().as_usize()];
+                        let target = Target { item, collapsed: false, end: End::Free, runs: NO_RUNS };
+                        let (start, end) = (at + found.start(), at + found.end());
+                        if let Some(stop) = self.verify(&target, views, view, start, end) {
+                            hits.push(RawHit {
+                                item,
+                                cells: views.cell_span(view, start, stop),
+                                via: u16::from(view.flags),
+                                vetoed: false,
+                            });
+                        }
                     }
                 }
             }
@@ -477,7 +515,7 @@ impl Explained {
 }
 
 fn readings(via: u16) -> Vec<&'static str> {
-    use crate::normalize::views::{JOIN_PUNCT, JOIN_SINGLES};
+    use crate::normalize::views::JOIN_PUNCT;
     let mut out = Vec::new();
     let named: [(u16, &str); 10] = [
         (u16::from(JOIN_PUNCT), "joined-punctuation"),

@@ -21,6 +21,7 @@ mod age;
 mod compile;
 mod error;
 mod inflect;
+mod lint;
 mod list;
 mod load;
 mod matcher;
@@ -29,6 +30,7 @@ mod verdict;
 
 pub use compile::{DEFAULT_ENTRY_ID_KEY, ENGINE_VERSION, MatcherBuilder};
 pub use error::{LoadError, Problem};
+pub use lint::{BenignHit, Finding, LintReport, Place, SHORT_ENTRY_CHARS, lint_benign, lint_lists};
 pub use list::{
     DEFAULT_AGE_RANGE, Item, ItemBody, KeywordList, ListMeta, MAX_ENTRY_BYTES, MIN_FRAGMENT_CHARS, MIN_TYPO_CHARS,
     MIN_WORD_CHARS, Role, Shape,

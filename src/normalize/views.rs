@@ -54,6 +54,9 @@ pub(crate) struct TokenSpan {
     pub end: u32,
     pub cell_start: u32,
     pub cell_end: u32,
+    /// The word is a run of one-character words joined ([`JOIN_SINGLES`]):
+    /// every position inside it is a word boundary.
+    pub joined_run: bool,
 }
 
 /// One rendered view.
@@ -189,7 +192,8 @@ impl Views {
             let last = group_end(&segments, i, flags);
             let cell_start = segments[i].cell_start as usize;
             let cell_end = segments[last].cell_end as usize;
-            self.render_token(cell_start, cell_end, flags, &mut outcome);
+            let joined_run = flags & JOIN_SINGLES != 0 && last > i;
+            self.render_token(cell_start, cell_end, flags, joined_run, &mut outcome);
             i = last + 1;
         }
         if leet_mode {
@@ -209,7 +213,14 @@ impl Views {
         outcome
     }
 
-    fn render_token(&mut self, cell_start: usize, cell_end: usize, flags: u8, outcome: &mut RenderOutcome) {
+    fn render_token(
+        &mut self,
+        cell_start: usize,
+        cell_end: usize,
+        flags: u8,
+        joined_run: bool,
+        outcome: &mut RenderOutcome,
+    ) {
         let cells = &self.cells[cell_start..cell_end];
         let fold = script_fold(cells, flags);
         if flags & SKELETON == 0 && is_skeleton_candidate(cells) {
@@ -257,6 +268,7 @@ impl Views {
             end: self.buf.len() as u32,
             cell_start: cell_start as u32,
             cell_end: cell_end as u32,
+            joined_run,
         });
         self.buf.push(BOUNDARY);
         self.runs.push(1);

@@ -277,3 +277,17 @@ fn digits_of_a_listed_code_are_matched_literally() {
     let codes = matcher("xk9q\n");
     assert_table(&codes, &[("xk9q", true), ("XK9Q", true), ("x.k.9.q", true), ("xkgq", false), ("xk9", false)]);
 }
+
+#[test]
+fn spelled_out_letters_next_to_other_single_letters() {
+    assert_table(
+        &DEMO,
+        &[
+            ("a z o r v i k", true),
+            ("z o r v i k s x", true),
+            ("i saw a z.o.r.v.i.k", true),
+            ("a b c d e f", false),
+            ("z o r v", false),
+        ],
+    );
+}

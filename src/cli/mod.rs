@@ -1,0 +1,68 @@
+//! Command-line interface: argument parsing and one module per subcommand.
+//! Outside tools rely on these flags and output formats; change them only
+//! compatibly.
+
+mod check;
+mod lint;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use signpost::keywords::{KeywordList, LoadError, Matcher, demo_lists, load_paths};
+
+/// signpost: warns people who search for child sexual abuse material and offers help.
+#[derive(Parser, Debug)]
+#[command(name = "signpost", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check queries against the keyword lists.
+    Check(check::CheckArgs),
+    /// Check keyword lists for problems and, with --benign, preview false positives.
+    Lint(lint::LintArgs),
+}
+
+/// Where keyword lists come from (shared by every subcommand that matches).
+#[derive(Args, Debug, Clone)]
+pub struct ListArgs {
+    /// A keyword list file, or a directory of `*.txt` lists; repeatable.
+    /// Without it, the embedded demo lists (fictional terms) are used.
+    #[arg(long = "keywords", value_name = "PATH")]
+    pub keywords: Vec<PathBuf>,
+}
+
+impl ListArgs {
+    /// Loads the lists (or the demo lists) and compiles them.
+    pub fn load(&self) -> Result<(Vec<KeywordList>, Matcher), CliError> {
+        let lists = if self.keywords.is_empty() { demo_lists()? } else { load_paths(&self.keywords)? };
+        let matcher = Matcher::builder().lists(lists.clone()).build()?;
+        Ok((lists, matcher))
+    }
+}
+
+/// Errors that end a command.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The lists could not be loaded; every problem is listed.
+    #[error("the keyword lists were refused:\n{0}")]
+    Lists(#[from] LoadError),
+    /// Reading or writing failed.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// A command-line value is unusable.
+    #[error("{0}")]
+    Usage(String),
+}
+
+/// Runs the parsed command.
+pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
+    match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Lint(args) => lint::run(args),
+    }
+}
