@@ -51,7 +51,7 @@ fn every_bad_line_of_every_file_is_reported_and_nothing_loads() {
 #[test]
 fn an_empty_directory_is_an_error() {
     let dir = temp_dir("empty");
-    let error = load_paths(&[dir.clone()]).unwrap_err();
+    let error = load_paths(std::slice::from_ref(&dir)).unwrap_err();
     assert!(error.to_string().contains("holds no .txt list files"), "{error}");
 }
 
