@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, MatchKind as AcMatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind as AcMatchKind};
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
@@ -22,6 +22,9 @@ use crate::normalize::views::BOUNDARY;
 /// Bumped whenever normalisation or matching changes what matches, so that
 /// list versions reported to researchers change with it.
 pub const ENGINE_VERSION: u32 = 1;
+
+/// Lists whose patterns total at most this many bytes get a DFA automaton.
+const DFA_MAX_PATTERN_BYTES: usize = 256 * 1024;
 
 /// The key entry ids are derived with when the operator sets none.
 pub const DEFAULT_ENTRY_ID_KEY: &[u8] = b"signpost entry id v1";
@@ -352,8 +355,13 @@ impl Compiler {
         let automaton = if patterns.is_empty() {
             None
         } else {
+            // A DFA is ~10% faster to search but takes ~150 bytes per pattern
+            // byte: use it while that stays small, a contiguous NFA beyond.
+            let total: usize = patterns.iter().map(|(bytes, _)| bytes.len()).sum();
+            let kind = if total <= DFA_MAX_PATTERN_BYTES { Some(AhoCorasickKind::DFA) } else { None };
             let built = AhoCorasick::builder()
                 .match_kind(AcMatchKind::Standard)
+                .kind(kind)
                 .build(patterns.iter().map(|(bytes, _)| bytes.as_slice()));
             match built {
                 Ok(automaton) => Some(automaton),

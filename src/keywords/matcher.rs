@@ -362,7 +362,7 @@ impl Matcher {
             }
         }
         if flags & COLLAPSE != 0 {
-            let query_runs = &views.runs[start..end];
+            let query_runs = views.runs_of(view, start, end);
             let mut extra = 0u8;
             for (i, &query_run) in query_runs.iter().enumerate() {
                 let entry_run = if target.runs == NO_RUNS { 1 } else { self.runs[target.runs as usize + i] };

@@ -69,6 +69,9 @@ pub(crate) struct ViewSpan {
     pub end: u32,
     pub first_token: u32,
     pub end_token: u32,
+    /// In [`COLLAPSE`] views: index in `runs` of the run length of the
+    /// view's first byte (runs are kept for collapse views only).
+    pub runs_at: u32,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -97,8 +100,10 @@ pub struct Views {
     segments: Vec<Segment>,
     leet_segments: Vec<Segment>,
     pub(crate) buf: Vec<u8>,
-    /// Run length of the character at each byte of `buf` (1 outside [`COLLAPSE`] views).
-    pub(crate) runs: Vec<u8>,
+    /// Run length of the character at each byte of the [`COLLAPSE`] views.
+    runs: Vec<u8>,
+    /// The text is pure ASCII: no script folding to consider.
+    ascii: bool,
     pub(crate) tokens: Vec<TokenSpan>,
     pub(crate) views: Vec<ViewSpan>,
 }
@@ -111,6 +116,7 @@ impl Views {
         self.runs.clear();
         self.tokens.clear();
         self.views.clear();
+        self.ascii = text.is_ascii();
         push_cells(text, &mut self.cells);
 
         let evidence = segment(&self.cells, false, &mut self.segments);
@@ -179,11 +185,21 @@ impl Views {
         &self.tokens[view.first_token as usize..view.end_token as usize]
     }
 
+    /// The run lengths of the bytes `start..end` of a [`COLLAPSE`] view.
+    pub(crate) fn runs_of(&self, view: &ViewSpan, start: usize, end: usize) -> &[u8] {
+        let at = view.runs_at as usize + (start - view.start as usize);
+        &self.runs[at..at + (end - start)]
+    }
+
     fn render_view(&mut self, flags: u8, leet_mode: bool) -> RenderOutcome {
         let start = self.buf.len() as u32;
         let first_token = self.tokens.len() as u32;
+        let runs_at = self.runs.len() as u32;
+        let collapse = flags & COLLAPSE != 0;
         self.buf.push(BOUNDARY);
-        self.runs.push(1);
+        if collapse {
+            self.runs.push(1);
+        }
         let segments =
             if leet_mode { std::mem::take(&mut self.leet_segments) } else { std::mem::take(&mut self.segments) };
         let mut outcome = RenderOutcome::default();
@@ -202,13 +218,16 @@ impl Views {
             self.segments = segments;
         }
         self.buf.push(VIEW_END);
-        self.runs.push(1);
+        if collapse {
+            self.runs.push(1);
+        }
         self.views.push(ViewSpan {
             flags,
             start,
             end: self.buf.len() as u32 - 1,
             first_token,
             end_token: self.tokens.len() as u32,
+            runs_at,
         });
         outcome
     }
@@ -222,8 +241,8 @@ impl Views {
         outcome: &mut RenderOutcome,
     ) {
         let cells = &self.cells[cell_start..cell_end];
-        let fold = script_fold(cells, flags);
-        if flags & SKELETON == 0 && is_skeleton_candidate(cells) {
+        let fold = if self.ascii { ScriptFold::None } else { script_fold(cells, flags) };
+        if !self.ascii && flags & SKELETON == 0 && is_skeleton_candidate(cells) {
             outcome.skeleton_words = true;
         }
         let leet = flags & LEET != 0 && cells.iter().any(|c| c.kind == Kind::Letter);
@@ -246,19 +265,27 @@ impl Views {
             if ch == previous {
                 outcome.has_runs = true;
                 if collapse {
-                    let run = &mut self.runs[previous_at..];
-                    for r in run.iter_mut() {
-                        *r = r.saturating_add(1);
+                    for run in &mut self.runs[previous_at..] {
+                        *run = run.saturating_add(1);
                     }
                     continue;
                 }
             }
             previous = ch;
-            previous_at = self.buf.len();
-            let mut utf8 = [0u8; 4];
-            let bytes = ch.encode_utf8(&mut utf8).as_bytes();
-            self.buf.extend_from_slice(bytes);
-            self.runs.extend(std::iter::repeat_n(1, bytes.len()));
+            previous_at = self.runs.len();
+            if ch.is_ascii() {
+                self.buf.push(ch as u8);
+                if collapse {
+                    self.runs.push(1);
+                }
+            } else {
+                let mut utf8 = [0u8; 4];
+                let bytes = ch.encode_utf8(&mut utf8).as_bytes();
+                self.buf.extend_from_slice(bytes);
+                if collapse {
+                    self.runs.extend(std::iter::repeat_n(1, bytes.len()));
+                }
+            }
         }
         if self.buf.len() == token_start {
             return;
@@ -271,7 +298,9 @@ impl Views {
             joined_run,
         });
         self.buf.push(BOUNDARY);
-        self.runs.push(1);
+        if collapse {
+            self.runs.push(1);
+        }
     }
 }
 
@@ -523,7 +552,7 @@ mod tests {
         let view = views.views[1];
         assert_eq!(view.flags, COLLAPSE);
         let body = &views.buf[view.start as usize..view.end as usize];
-        let runs = &views.runs[view.start as usize..view.end as usize];
+        let runs = views.runs_of(&view, view.start as usize, view.end as usize);
         assert_eq!(body, b" zorvik ");
         assert_eq!(runs, [1, 1, 3, 1, 1, 1, 1, 1]);
     }
