@@ -7,8 +7,15 @@
 //!
 //! The library is organised along the path of a check:
 //! - [`normalize`]: folding of disguised text (pure functions);
-//! - [`keywords`]: list format, compiled [`keywords::Matcher`], verdicts.
+//! - [`keywords`]: list format, compiled [`keywords::Matcher`], verdicts;
+//! - [`deterrence`]: warning texts, helplines, chat flows, variant assignment.
 #![deny(missing_docs)]
 
+pub mod analytics;
+pub mod config;
+pub mod deterrence;
+pub mod engine;
+pub mod http;
 pub mod keywords;
 pub mod normalize;
+pub mod telemetry;

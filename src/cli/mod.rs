@@ -4,6 +4,7 @@
 
 mod check;
 mod lint;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,6 +22,8 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Run the inline service (with no arguments: 127.0.0.1:8080, demo lists, embedded content).
+    Serve(serve::ServeArgs),
     /// Check queries against the keyword lists.
     Check(check::CheckArgs),
     /// Check keyword lists for problems and, with --benign, preview false positives.
@@ -62,6 +65,7 @@ pub enum CliError {
 /// Runs the parsed command.
 pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     match cli.command {
+        Command::Serve(args) => serve::run(args),
         Command::Check(args) => check::run(args),
         Command::Lint(args) => lint::run(args),
     }

@@ -23,7 +23,7 @@ impl serde::Serialize for EntryId {
 }
 
 /// Whether a match came from one entry or from a co-occurrence rule.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchKind {
     /// A term, phrase or regular expression.
@@ -33,13 +33,16 @@ pub enum MatchKind {
 }
 
 /// One matched entry or rule.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct Match {
-    /// The entry's stable id.
+    /// The entry's stable id (16 hex digits).
+    #[schema(value_type = String, example = "82f6fd92adeaa5f1")]
     pub entry: EntryId,
     /// The entry's category.
+    #[schema(value_type = String)]
     pub category: Arc<str>,
     /// The id of the list the entry belongs to.
+    #[schema(value_type = String)]
     pub list: Arc<str>,
     /// Entry or rule.
     pub kind: MatchKind,

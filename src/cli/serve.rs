@@ -1,0 +1,60 @@
+//! `signpost serve`: the inline service.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+use signpost::config::{Config, FlagOverrides, LogFormat};
+use signpost::http::Application;
+
+use super::CliError;
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// A TOML configuration file (see examples/signpost.toml).
+    #[arg(long, env = "SIGNPOST_CONFIG", value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Address to listen on [env: SIGNPOST_LISTEN] [default: 127.0.0.1:8080].
+    #[arg(long, value_name = "ADDR")]
+    listen: Option<String>,
+    /// A keyword list file or directory; repeatable [env: SIGNPOST_KEYWORDS, paths separated by `:`].
+    /// Without it, the embedded demo lists (fictional terms).
+    #[arg(long = "keywords", value_name = "PATH")]
+    keywords: Vec<PathBuf>,
+    /// Redis URL for counters shared by a fleet [env: SIGNPOST_REDIS_URL].
+    #[arg(long, value_name = "URL")]
+    redis: Option<String>,
+    /// Directory of the embedded analytics store [env: SIGNPOST_DATA_DIR] [default: signpost-data].
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// Directory overriding the embedded content [env: SIGNPOST_CONTENT_DIR].
+    #[arg(long, value_name = "DIR")]
+    content_dir: Option<PathBuf>,
+    /// Base URL people reach this service under [env: SIGNPOST_PUBLIC_URL].
+    #[arg(long, value_name = "URL")]
+    public_url: Option<String>,
+    /// Log format: text or json [env: SIGNPOST_LOG_FORMAT].
+    #[arg(long, value_name = "FORMAT", value_parser = ["text", "json"])]
+    log_format: Option<String>,
+}
+
+pub fn run(args: ServeArgs) -> Result<ExitCode, CliError> {
+    let flags = FlagOverrides {
+        listen: args.listen,
+        keywords: (!args.keywords.is_empty()).then_some(args.keywords),
+        redis: args.redis,
+        data_dir: args.data_dir,
+        content_dir: args.content_dir,
+        public_url: args.public_url,
+        log_format: args.log_format.map(|f| if f == "json" { LogFormat::Json } else { LogFormat::Text }),
+    };
+    let config = Config::load(args.config.as_deref(), &flags).map_err(|e| CliError::Usage(e.to_string()))?;
+    signpost::telemetry::init(config.log_format, &config.log_level);
+    let system = actix_web::rt::System::new();
+    system.block_on(async move {
+        let app = Application::build(config).await.map_err(|e| CliError::Usage(e.to_string()))?;
+        app.run_until_stopped().await?;
+        tracing::info!("signpost stopped");
+        Ok(ExitCode::SUCCESS)
+    })
+}

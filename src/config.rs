@@ -1,0 +1,437 @@
+//! One typed configuration, from a TOML file (`--config`), `SIGNPOST_*`
+//! environment variables and command-line flags, with the precedence
+//! flags > environment > file > defaults.
+//!
+//! Unknown keys are rejected, in the file and in the environment, so a typo
+//! never passes silently. Secrets (the admin and research tokens, the token
+//! and entry-id keys) come from the file or the environment only, never from
+//! a flag that would show in the process list.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+/// Environment variables start with this prefix; nested keys use `__`
+/// (`SIGNPOST_GATE__STATUS`).
+pub const ENV_PREFIX: &str = "SIGNPOST_";
+
+/// Top-level keys whose environment values are strings taken as written.
+const VERBATIM_KEYS: &[&str] = &[
+    "listen",
+    "public_url",
+    "content_dir",
+    "redis_url",
+    "data_dir",
+    "admin_token",
+    "research_token",
+    "token_secret",
+    "entry_id_key",
+    "log_level",
+];
+
+/// The whole configuration of `signpost serve`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Address to listen on.
+    pub listen: String,
+    /// Base URL under which people reach this service (for warning-page and
+    /// tracked links); defaults to `http://` + `listen`.
+    pub public_url: Option<String>,
+    /// Keyword list files or directories; empty means the embedded demo lists.
+    pub keywords: Vec<PathBuf>,
+    /// A directory overriding the embedded content (messages, helplines, chatbot).
+    pub content_dir: Option<PathBuf>,
+    /// Redis for counters shared by a fleet; without it the embedded store is used.
+    pub redis_url: Option<String>,
+    /// Directory of the embedded analytics store.
+    pub data_dir: PathBuf,
+    /// Bearer token for `/admin/*`; admin routes answer 403 without one.
+    pub admin_token: Option<String>,
+    /// Bearer token for `/v1/stats` and `/dashboard`; they answer 403 without one.
+    pub research_token: Option<String>,
+    /// Key that signs event tokens; share it across a fleet. Random per
+    /// process when unset (tokens then fail on other instances).
+    pub token_secret: Option<String>,
+    /// Secret key for entry ids (see the list format); the public default
+    /// lets anyone confirm a guessed term's id.
+    pub entry_id_key: Option<String>,
+    /// HTTP worker threads; defaults to the number of cores.
+    pub workers: Option<usize>,
+    /// `text` or `json` logs.
+    pub log_format: LogFormat,
+    /// Log filter (`info`, `debug`, `signpost=trace`, ...). The query text is
+    /// never logged at any level.
+    pub log_level: String,
+    /// Size limits of requests.
+    pub limits: Limits,
+    /// Options of `/v1/check`.
+    pub check: CheckOptions,
+    /// Options of the inline gate `/v1/gate`.
+    pub gate: GateOptions,
+    /// The message experiment: control arm and variant weights.
+    pub experiment: ExperimentOptions,
+    /// Anonymised measurement.
+    pub analytics: AnalyticsOptions,
+}
+
+/// Log output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines.
+    #[default]
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+/// Request size limits.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    /// Longest query accepted, in bytes (413 beyond).
+    pub max_query_bytes: usize,
+    /// Largest request body accepted, in bytes (413 beyond).
+    pub max_body_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_query_bytes: 1024, max_body_bytes: 16 * 1024 }
+    }
+}
+
+/// Options of `/v1/check`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CheckOptions {
+    /// Include matched entry ids and categories in answers (explain mode).
+    pub explain: bool,
+    /// How long an event token stays valid, in seconds.
+    pub token_ttl_seconds: u64,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions { explain: false, token_ttl_seconds: 24 * 3600 }
+    }
+}
+
+/// Options of the inline gate.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct GateOptions {
+    /// Status answered on a warning (403 suits nginx `auth_request`).
+    pub status: u16,
+    /// Query-string parameters that may hold the search, tried in order.
+    pub params: Vec<String>,
+}
+
+impl Default for GateOptions {
+    fn default() -> Self {
+        GateOptions { status: 403, params: vec!["q".into(), "query".into(), "search".into(), "s".into()] }
+    }
+}
+
+/// The message experiment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct ExperimentOptions {
+    /// Relative weight of a control arm that shows no warning. Zero (the
+    /// default) means there is no control arm; set it only where the
+    /// platform's ethics approval allows.
+    pub control_weight: f64,
+    /// Overrides of variant weights, by variant id.
+    pub weights: std::collections::BTreeMap<String, f64>,
+}
+
+/// Anonymised measurement.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AnalyticsOptions {
+    /// Count anything at all.
+    pub enabled: bool,
+    /// How often counts are written to the sink, in milliseconds.
+    pub flush_interval_ms: u64,
+    /// Events waiting to be aggregated; beyond it events are dropped (and counted).
+    pub channel_capacity: usize,
+    /// Distinct counter cells held while the sink is down; beyond it cells are dropped (and counted).
+    pub buffer_cells: usize,
+    /// Days aggregates are kept.
+    pub retention_days: u32,
+    /// Cells below this count are suppressed in exports.
+    pub min_cell: u64,
+    /// Laplace noise with this epsilon in exports; none when unset.
+    pub epsilon: Option<f64>,
+    /// Timeout of each Redis operation, in milliseconds.
+    pub redis_timeout_ms: u64,
+}
+
+impl Default for AnalyticsOptions {
+    fn default() -> Self {
+        AnalyticsOptions {
+            enabled: true,
+            flush_interval_ms: 1000,
+            channel_capacity: 65_536,
+            buffer_cells: 1_000_000,
+            retention_days: 400,
+            min_cell: 10,
+            epsilon: None,
+            redis_timeout_ms: 500,
+        }
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            listen: "127.0.0.1:8080".into(),
+            public_url: None,
+            keywords: Vec::new(),
+            content_dir: None,
+            redis_url: None,
+            data_dir: PathBuf::from("signpost-data"),
+            admin_token: None,
+            research_token: None,
+            token_secret: None,
+            entry_id_key: None,
+            workers: None,
+            log_format: LogFormat::Text,
+            log_level: "info".into(),
+            limits: Limits::default(),
+            check: CheckOptions::default(),
+            gate: GateOptions::default(),
+            experiment: ExperimentOptions::default(),
+            analytics: AnalyticsOptions::default(),
+        }
+    }
+}
+
+/// Values given as command-line flags; `None` means "not given".
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct FlagOverrides {
+    /// `--listen`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub listen: Option<String>,
+    /// `--keywords` (repeatable)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub keywords: Option<Vec<PathBuf>>,
+    /// `--redis`
+    #[serde(skip_serializing_if = "Option::is_none", rename = "redis_url")]
+    pub redis: Option<String>,
+    /// `--data-dir`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_dir: Option<PathBuf>,
+    /// `--content-dir`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content_dir: Option<PathBuf>,
+    /// `--public-url`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public_url: Option<String>,
+    /// `--log-format`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log_format: Option<LogFormat>,
+}
+
+/// Why the configuration was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file, an environment variable or a flag holds something unusable.
+    #[error("configuration: {0}")]
+    Invalid(String),
+    /// The configuration file does not exist.
+    #[error("configuration file {0} not found")]
+    MissingFile(PathBuf),
+}
+
+impl From<figment::Error> for ConfigError {
+    fn from(error: figment::Error) -> Self {
+        let all: Vec<String> = error.into_iter().map(|e| e.to_string()).collect();
+        ConfigError::Invalid(all.join("; "))
+    }
+}
+
+impl Config {
+    /// Loads the configuration: defaults, then `file`, then the process
+    /// environment (`SIGNPOST_*`), then `flags`.
+    pub fn load(file: Option<&Path>, flags: &FlagOverrides) -> Result<Config, ConfigError> {
+        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        if let Some(file) = file {
+            if !file.is_file() {
+                return Err(ConfigError::MissingFile(file.to_path_buf()));
+            }
+            figment = figment.merge(Toml::file_exact(file));
+        }
+        let mut ignored = vec!["keywords", "config"];
+        ignored.extend_from_slice(VERBATIM_KEYS);
+        figment = figment.merge(Env::prefixed(ENV_PREFIX).split("__").ignore(&ignored));
+        // Secrets and paths are taken verbatim: a token of digits must not
+        // become a number and lose its leading zeros.
+        for (key, value) in Env::prefixed(ENV_PREFIX).only(VERBATIM_KEYS).iter() {
+            figment = figment.merge(Serialized::default(key.as_str(), value));
+        }
+        // Lists are separated by `:` in the environment, like PATH.
+        if let Ok(keywords) = std::env::var("SIGNPOST_KEYWORDS") {
+            let paths: Vec<PathBuf> = keywords.split(':').filter(|p| !p.is_empty()).map(PathBuf::from).collect();
+            figment = figment.merge(Serialized::default("keywords", paths));
+        }
+        figment = figment.merge(Serialized::defaults(flags));
+        let config: Config = figment.extract()?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Checks values that parse but cannot work.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let bad = |message: String| Err(ConfigError::Invalid(message));
+        if self.listen_addr().is_none() {
+            return bad(format!("listen: `{}` is not an address like 127.0.0.1:8080", self.listen));
+        }
+        if self.limits.max_query_bytes == 0 || self.limits.max_query_bytes > self.limits.max_body_bytes {
+            return bad("limits: max_query_bytes must be between 1 and max_body_bytes".into());
+        }
+        if !(100..=599).contains(&self.gate.status) || (200..300).contains(&self.gate.status) {
+            return bad(format!("gate.status: {} must be a 3xx, 4xx or 5xx status", self.gate.status));
+        }
+        if self.gate.params.is_empty() {
+            return bad("gate.params: name at least one query parameter".into());
+        }
+        if !self.experiment.control_weight.is_finite() || self.experiment.control_weight < 0.0 {
+            return bad("experiment.control_weight must be a number ≥ 0".into());
+        }
+        if self.check.token_ttl_seconds == 0 {
+            return bad("check.token_ttl_seconds must be positive".into());
+        }
+        if self.analytics.flush_interval_ms == 0 || self.analytics.channel_capacity == 0 {
+            return bad("analytics: flush_interval_ms and channel_capacity must be positive".into());
+        }
+        if let Some(epsilon) = self.analytics.epsilon {
+            if !epsilon.is_finite() || epsilon <= 0.0 {
+                return bad("analytics.epsilon must be a positive number".into());
+            }
+        }
+        for (name, token) in [("admin_token", &self.admin_token), ("research_token", &self.research_token)] {
+            if token.as_ref().is_some_and(|t| t.len() < 16) {
+                return bad(format!("{name} must be at least 16 characters"));
+            }
+        }
+        if let Some(url) = &self.public_url {
+            if !(url.starts_with("http://") || url.starts_with("https://")) {
+                return bad(format!("public_url: `{url}` must start with http:// or https://"));
+            }
+        }
+        Ok(())
+    }
+
+    /// The listen address, parsed.
+    pub fn listen_addr(&self) -> Option<SocketAddr> {
+        self.listen.parse().ok()
+    }
+
+    /// The base URL for links people follow, without a trailing slash.
+    pub fn public_base(&self, bound: SocketAddr) -> String {
+        match &self.public_url {
+            Some(url) => url.trim_end_matches('/').to_owned(),
+            None => format!("http://{bound}"),
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::result_large_err)] // figment's Jail closures return its (large) error type
+mod tests {
+    use figment::Jail;
+
+    use super::*;
+
+    fn load(jail: &Jail, file_text: Option<&str>, flags: &FlagOverrides) -> Result<Config, ConfigError> {
+        let path = file_text.map(|text| {
+            jail.create_file("signpost.toml", text).unwrap();
+            jail.directory().join("signpost.toml")
+        });
+        Config::load(path.as_deref(), flags)
+    }
+
+    #[test]
+    fn defaults_without_anything() {
+        Jail::expect_with(|jail| {
+            let config = load(jail, None, &FlagOverrides::default()).unwrap();
+            assert_eq!(config, Config::default());
+            assert_eq!(config.listen, "127.0.0.1:8080");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn precedence_is_flags_then_env_then_file() {
+        Jail::expect_with(|jail| {
+            jail.set_env("SIGNPOST_LISTEN", "127.0.0.1:2000");
+            jail.set_env("SIGNPOST_REDIS_URL", "redis://env");
+            let flags = FlagOverrides { listen: Some("127.0.0.1:3000".into()), ..Default::default() };
+            let text = "listen = \"127.0.0.1:1000\"\nredis_url = \"redis://file\"\ndata_dir = \"/file\"\n[gate]\nstatus = 451\n";
+            let config = load(jail, Some(text), &flags).unwrap();
+            assert_eq!(config.listen, "127.0.0.1:3000");
+            assert_eq!(config.redis_url.as_deref(), Some("redis://env"));
+            assert_eq!(config.data_dir, PathBuf::from("/file"));
+            assert_eq!(config.gate.status, 451);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn nested_keys_lists_and_secrets_from_the_environment() {
+        Jail::expect_with(|jail| {
+            jail.set_env("SIGNPOST_KEYWORDS", "/a.txt:/lists");
+            jail.set_env("SIGNPOST_GATE__STATUS", "451");
+            jail.set_env("SIGNPOST_ADMIN_TOKEN", "0123456789abcdef0");
+            jail.set_env("SIGNPOST_RESEARCH_TOKEN", "0234567890123456");
+            jail.set_env("SIGNPOST_CHECK__EXPLAIN", "true");
+            let config = load(jail, None, &FlagOverrides::default()).unwrap();
+            assert_eq!(config.keywords, [PathBuf::from("/a.txt"), PathBuf::from("/lists")]);
+            assert_eq!(config.gate.status, 451);
+            assert!(config.check.explain);
+            assert_eq!(config.admin_token.as_deref(), Some("0123456789abcdef0"));
+            assert_eq!(config.research_token.as_deref(), Some("0234567890123456"));
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn unknown_keys_are_refused_everywhere() {
+        Jail::expect_with(|jail| {
+            let error = load(jail, Some("listen = \"127.0.0.1:1\"\nlisten_port = 4\n"), &FlagOverrides::default())
+                .unwrap_err()
+                .to_string();
+            assert!(error.contains("unknown field") && error.contains("listen_port"), "{error}");
+            jail.set_env("SIGNPOST_LISTN", "x");
+            let error = load(jail, None, &FlagOverrides::default()).unwrap_err().to_string();
+            assert!(error.contains("unknown field") && error.contains("listn"), "{error}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn unusable_values_are_refused() {
+        for (name, value, expected) in [
+            ("SIGNPOST_LISTEN", "nowhere", "listen"),
+            ("SIGNPOST_GATE__STATUS", "200", "gate.status"),
+            ("SIGNPOST_ADMIN_TOKEN", "short", "admin_token"),
+            ("SIGNPOST_LIMITS__MAX_QUERY_BYTES", "0", "max_query_bytes"),
+            ("SIGNPOST_PUBLIC_URL", "ftp://x", "public_url"),
+            ("SIGNPOST_EXPERIMENT__CONTROL_WEIGHT", "-1", "control_weight"),
+        ] {
+            Jail::expect_with(|jail| {
+                jail.set_env(name, value);
+                let error = load(jail, None, &FlagOverrides::default()).unwrap_err().to_string();
+                assert!(error.contains(expected), "{error}");
+                Ok(())
+            });
+        }
+        let missing = Config::load(Some(Path::new("/nonexistent/signpost.toml")), &FlagOverrides::default());
+        assert!(matches!(missing, Err(ConfigError::MissingFile(_))));
+    }
+}

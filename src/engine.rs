@@ -1,0 +1,98 @@
+//! The engine: compiled keyword lists, content and experiment together, the
+//! unit that is loaded at start and swapped whole on a live reload, and the
+//! decision of one check (match → arm → what to show). No HTTP here.
+
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::deterrence::{Arm, Content, ContentError, Experiment, ExperimentError};
+use crate::keywords::{KeywordList, LoadError, Matcher, Verdict, demo_lists, load_paths};
+
+/// Lists, content and experiment, loaded and checked together.
+pub struct Engine {
+    /// The compiled keyword lists.
+    pub matcher: Matcher,
+    /// Messages, helplines and chat flows.
+    pub content: Content,
+    /// Arms and their weights.
+    pub experiment: Experiment,
+}
+
+/// Why an engine could not be loaded; every problem is listed.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    /// The keyword lists were refused.
+    #[error("keyword lists refused:\n{0}")]
+    Lists(#[from] LoadError),
+    /// The content was refused.
+    #[error("content refused:\n{0}")]
+    Content(#[from] ContentError),
+    /// The experiment does not fit the content's variants.
+    #[error("experiment refused: {0}")]
+    Experiment(#[from] ExperimentError),
+    /// The loading task itself failed.
+    #[error("loading failed: {0}")]
+    Internal(String),
+}
+
+/// What one check decided.
+#[derive(Debug)]
+pub enum Decision {
+    /// Nothing matched.
+    Allow,
+    /// A match, assigned to the control arm: nothing is shown (experiments only).
+    Control {
+        /// The matches.
+        verdict: Verdict,
+    },
+    /// A match: show the warning of `variant`.
+    Warn {
+        /// The matches.
+        verdict: Verdict,
+        /// The variant id assigned.
+        variant: Arc<str>,
+    },
+}
+
+impl Decision {
+    /// The matches, when there are any.
+    pub fn verdict(&self) -> Option<&Verdict> {
+        match self {
+            Decision::Allow => None,
+            Decision::Control { verdict } | Decision::Warn { verdict, .. } => Some(verdict),
+        }
+    }
+}
+
+impl Engine {
+    /// Loads the lists (the embedded demo lists when none are configured),
+    /// the content (embedded, overlaid with `content_dir`) and the
+    /// experiment from `config`.
+    pub fn load(config: &Config) -> Result<Engine, EngineError> {
+        let lists: Vec<KeywordList> =
+            if config.keywords.is_empty() { demo_lists()? } else { load_paths(&config.keywords)? };
+        let mut builder = Matcher::builder().lists(lists);
+        if let Some(key) = &config.entry_id_key {
+            builder = builder.entry_id_key(key.as_bytes());
+        }
+        let matcher = builder.build()?;
+        let content = Content::load(config.content_dir.as_deref())?;
+        let experiment =
+            Experiment { control_weight: config.experiment.control_weight, weights: config.experiment.weights.clone() };
+        experiment.validate(&content)?;
+        Ok(Engine { matcher, content, experiment })
+    }
+
+    /// Decides a query: match it, and on a match assign an arm, stable for
+    /// the pseudonymous `session_key` (random without one).
+    pub fn decide(&self, query: &str, session_key: Option<&[u8; 32]>) -> Decision {
+        let verdict = self.matcher.check(query);
+        if !verdict.is_hit() {
+            return Decision::Allow;
+        }
+        match self.experiment.assign(&self.content, session_key) {
+            Arm::Control => Decision::Control { verdict },
+            Arm::Variant(variant) => Decision::Warn { verdict, variant },
+        }
+    }
+}

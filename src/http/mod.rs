@@ -1,0 +1,161 @@
+//! The HTTP service (actix-web): routes, errors, auth, the inline gate and
+//! the hosted pages. A thin layer: it maps requests to engine calls and
+//! domain errors to JSON answers, and never logs a query.
+//!
+//! [`Application::build`] binds first (port 0 works in tests), then
+//! [`Application::run_until_stopped`] serves until SIGTERM/SIGINT (graceful)
+//! and reloads on SIGHUP.
+
+pub mod auth;
+pub mod error;
+pub mod metrics;
+pub mod middleware;
+pub mod routes;
+pub mod state;
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::dev::Server;
+use actix_web::middleware::from_fn;
+use actix_web::{App, HttpServer, web};
+
+use crate::analytics::token::TokenSigner;
+use crate::config::Config;
+use crate::engine::{Engine, EngineError};
+use error::{method_not_allowed, not_found};
+use state::AppState;
+
+/// Why the service could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// Lists, content or experiment were refused.
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+    /// The address could not be bound.
+    #[error("cannot listen on {address}: {source}")]
+    Bind {
+        /// The address.
+        address: String,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+/// A bound, ready-to-run service.
+pub struct Application {
+    port: u16,
+    server: Server,
+    state: Arc<AppState>,
+}
+
+impl Application {
+    /// Loads the engine, binds the listener and prepares the server.
+    pub async fn build(config: Config) -> Result<Application, StartError> {
+        let engine = {
+            let config = config.clone();
+            tokio::task::spawn_blocking(move || Engine::load(&config))
+                .await
+                .unwrap_or_else(|join| Err(EngineError::Internal(join.to_string())))?
+        };
+        let listener = TcpListener::bind(&config.listen)
+            .map_err(|source| StartError::Bind { address: config.listen.clone(), source })?;
+        let address =
+            listener.local_addr().map_err(|source| StartError::Bind { address: config.listen.clone(), source })?;
+        let tokens = match &config.token_secret {
+            Some(secret) => TokenSigner::new(secret.as_bytes().to_vec(), config.check.token_ttl_seconds),
+            None => {
+                tracing::warn!(
+                    "no token_secret configured: event tokens are signed with a random key and fail on other instances and after a restart"
+                );
+                TokenSigner::random(config.check.token_ttl_seconds)
+            }
+        };
+        let public_base = config.public_base(address);
+        let state = Arc::new(AppState::new(config, engine, tokens, public_base));
+        let server = serve(listener, Arc::clone(&state))?;
+        tracing::info!(%address, list_version = %state.engine.load().matcher.version(), "signpost listening");
+        Ok(Application { port: address.port(), server, state })
+    }
+
+    /// The port bound.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The shared state (for tests and embedding).
+    pub fn state(&self) -> Arc<AppState> {
+        Arc::clone(&self.state)
+    }
+
+    /// Serves until stopped; reloads on SIGHUP.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let state = Arc::clone(&self.state);
+        let reloader = tokio::spawn(async move { reload_on_sighup(state).await });
+        let result = self.server.await;
+        reloader.abort();
+        result
+    }
+}
+
+#[cfg(unix)]
+async fn reload_on_sighup(state: Arc<AppState>) {
+    use tokio::signal::unix::{SignalKind, signal};
+    let Ok(mut hangups) = signal(SignalKind::hangup()) else {
+        tracing::warn!("cannot listen for SIGHUP; use POST /admin/reload");
+        return;
+    };
+    while hangups.recv().await.is_some() {
+        tracing::info!("SIGHUP: reloading lists and content");
+        let _ = state.reload().await;
+    }
+}
+
+#[cfg(not(unix))]
+async fn reload_on_sighup(_state: Arc<AppState>) {}
+
+fn serve(listener: TcpListener, state: Arc<AppState>) -> Result<Server, StartError> {
+    let workers = state.config.workers;
+    let data = web::Data::from(state);
+    let mut server =
+        HttpServer::new(move || App::new().app_data(data.clone()).configure(routes).wrap(from_fn(middleware::observe)))
+            .shutdown_timeout(10);
+    if let Some(workers) = workers {
+        server = server.workers(workers.max(1));
+    }
+    let server =
+        server.listen(listener).map_err(|source| StartError::Bind { address: "listener".into(), source })?.run();
+    Ok(server)
+}
+
+/// Every route of the service (shared by the server and in-process tests).
+/// Each path answers 405 with `Allow` for other methods, and unknown paths 404,
+/// both in the JSON error shape.
+pub fn routes(config: &mut web::ServiceConfig) {
+    use routes::*;
+    fn get(path: &str) -> actix_web::Resource {
+        web::resource(path).default_service(web::to(method_not_allowed("GET")))
+    }
+    config
+        .service(
+            web::resource("/v1/check")
+                .route(web::post().to(check::check_post))
+                .route(web::get().to(check::check_get))
+                .default_service(web::to(method_not_allowed("GET, POST"))),
+        )
+        .service(web::resource("/v1/gate").to(gate::gate))
+        .service(web::resource("/v1/gate/{tail:.*}").to(gate::gate))
+        .service(get("/healthz").route(web::get().to(health::healthz)))
+        .service(get("/readyz").route(web::get().to(health::readyz)))
+        .service(get("/metrics").route(web::get().to(health::metrics)))
+        .service(get("/openapi.json").route(web::get().to(openapi::openapi)))
+        .service(
+            web::resource("/admin/reload")
+                .route(web::post().to(admin::reload))
+                .default_service(web::to(method_not_allowed("POST"))),
+        )
+        .service(get("/warning").route(web::get().to(pages::warning_page)))
+        .service(get("/assets/warning.css").route(web::get().to(pages::warning_css)))
+        .service(get("/v1/go/{helpline_id}").route(web::get().to(pages::go)))
+        .default_service(web::to(not_found));
+}

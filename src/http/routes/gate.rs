@@ -1,0 +1,119 @@
+//! `/v1/gate`: the inline gate for proxies, so an operator can put signpost
+//! in front of a search page without changing its code.
+//!
+//! - **nginx `auth_request`**: nginx sends a subrequest with the original URI
+//!   in `X-Original-URI`; 2xx lets the search through, the configured status
+//!   (403 by default) stops it, and `X-Signpost-Warning-Url` names the warning
+//!   page to show instead.
+//! - **Envoy `ext_authz` (HTTP mode)**: Envoy sends the original method and
+//!   path under the configured prefix (`/v1/gate/search?q=...`); the answer's
+//!   status, headers and JSON body go back to the client on a warning.
+//!
+//! The query is read from the first configured parameter present (`q`,
+//! `query`, `search`, `s`). The gate fails open: a request it cannot read
+//! (no query, bad encoding) is let through, and an over-long query is checked
+//! on its first `limits.max_query_bytes` bytes. Optional headers:
+//! `X-Signpost-Locale` (else `Accept-Language`), `X-Signpost-Country`,
+//! `X-Signpost-Session`, `X-Signpost-Surface`.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::{HttpRequest, HttpResponse, web};
+
+use super::check::{CheckInput, respond};
+use crate::analytics::pseudonym::utc_day;
+use crate::analytics::token::now_seconds;
+use crate::http::middleware::DecisionTag;
+use crate::http::state::AppState;
+
+/// Header naming the decision (`warn` or `allow`).
+pub const DECISION_HEADER: HeaderName = HeaderName::from_static("x-signpost-decision");
+/// Header naming the hosted warning page, on a warning.
+pub const WARNING_URL_HEADER: HeaderName = HeaderName::from_static("x-signpost-warning-url");
+/// Header naming the message variant, on a warning.
+pub const VARIANT_HEADER: HeaderName = HeaderName::from_static("x-signpost-variant");
+
+/// Decides the query of a proxied request.
+#[utoipa::path(get, path = "/v1/gate", tag = "gate",
+    params(("X-Original-URI" = Option<String>, Header, description = "The original request URI (nginx auth_request)")),
+    responses(
+        (status = 200, description = "Allow: let the search through"),
+        (status = 403, body = super::check::CheckResponse, description = "Warn (status configurable): show the warning; `X-Signpost-Warning-Url` names the hosted page"),
+    ))]
+pub async fn gate(request: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    let Some(input) = input_of(&request, &state) else {
+        return allow();
+    };
+    let engine = state.engine.load();
+    let response = respond(&state, &engine, &input);
+    let Some(warning) = &response.warning else {
+        return allow();
+    };
+    let status = StatusCode::from_u16(state.config.gate.status).unwrap_or(StatusCode::FORBIDDEN);
+    let mut builder = HttpResponse::build(status);
+    builder.insert_header((DECISION_HEADER, HeaderValue::from_static("warn")));
+    builder.insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
+    if let Ok(url) = HeaderValue::from_str(&warning.page_url) {
+        builder.insert_header((WARNING_URL_HEADER, url));
+    }
+    if let Ok(variant) = HeaderValue::from_str(&warning.variant) {
+        builder.insert_header((VARIANT_HEADER, variant));
+    }
+    let mut http = builder.json(&response);
+    http.extensions_mut().insert(DecisionTag("warn"));
+    http
+}
+
+fn allow() -> HttpResponse {
+    let mut http = HttpResponse::Ok()
+        .insert_header((DECISION_HEADER, HeaderValue::from_static("allow")))
+        .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+        .finish();
+    http.extensions_mut().insert(DecisionTag("allow"));
+    http
+}
+
+fn header_str<'a>(request: &'a HttpRequest, name: &str) -> Option<&'a str> {
+    request.headers().get(name).and_then(|v| v.to_str().ok()).map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// The check input of a proxied request, or `None` when it has no query.
+fn input_of(request: &HttpRequest, state: &AppState) -> Option<CheckInput> {
+    let query_string = match header_str(request, "x-original-uri") {
+        Some(uri) => uri.split_once('?').map_or("", |(_, query)| query.split('#').next().unwrap_or(query)),
+        None => request.query_string(),
+    };
+    let params: Vec<(String, String)> = form_urlencoded::parse(query_string.as_bytes()).into_owned().collect();
+    let mut query = state
+        .config
+        .gate
+        .params
+        .iter()
+        .find_map(|name| params.iter().find(|(key, _)| key == name).map(|(_, value)| value.clone()))?;
+    let limit = state.config.limits.max_query_bytes;
+    if query.len() > limit {
+        let mut cut = limit;
+        while !query.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        query.truncate(cut);
+    }
+    let locale = header_str(request, "x-signpost-locale")
+        .or_else(|| header_str(request, header::ACCEPT_LANGUAGE.as_str()))
+        .and_then(|value| value.split([',', ';']).next())
+        .map(str::trim)
+        .filter(|tag| !tag.is_empty() && tag.len() <= 35 && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        .map(str::to_owned);
+    let country = header_str(request, "x-signpost-country")
+        .filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()))
+        .map(str::to_ascii_uppercase);
+    let session = header_str(request, "x-signpost-session")
+        .filter(|s| s.len() <= 256)
+        .map(|s| state.pseudonyms.key(s, utc_day(now_seconds())));
+    let surface = header_str(request, "x-signpost-surface")
+        .filter(|s| {
+            s.len() <= 32 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        })
+        .map(str::to_owned);
+    Some(CheckInput { query, locale, country, session, surface })
+}

@@ -1,0 +1,9 @@
+//! One module per resource. Handlers are thin: parse, call the engine, map
+//! the result; errors go out through [`crate::http::error::ApiError`].
+
+pub mod admin;
+pub mod check;
+pub mod gate;
+pub mod health;
+pub mod openapi;
+pub mod pages;
