@@ -130,15 +130,44 @@ pub async fn check_post(
         (status = 413, body = crate::http::error::ErrorBody, description = "Query over the limit"),
     ))]
 pub async fn check_get(request: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    let parsed: CheckRequest = serde_urlencoded::from_str(request.query_string()).map_err(|e| {
-        let message = e.to_string();
-        if message.contains("utf-8") || message.contains("UTF-8") {
-            ApiError::InvalidUtf8("a query parameter")
-        } else {
-            ApiError::InvalidParameter(format!("bad query parameters: {message}"))
+    let mut parsed = CheckRequest::default();
+    for (key, value) in strict_query_pairs(request.query_string())? {
+        let slot = match key.as_str() {
+            "q" => &mut parsed.q,
+            "locale" => &mut parsed.locale,
+            "country" => &mut parsed.country,
+            "session" => &mut parsed.session,
+            "surface" => &mut parsed.surface,
+            _ => {
+                return Err(ApiError::InvalidParameter(
+                    "unknown query parameter; known: q, locale, country, session, surface".into(),
+                ));
+            }
+        };
+        if slot.is_some() {
+            return Err(ApiError::InvalidParameter(format!("`{key}` is given twice")));
         }
-    })?;
+        *slot = Some(value);
+    }
     answer(&state, validate(parsed, &state)?)
+}
+
+/// Decodes a query string, refusing percent-escapes that are not UTF-8
+/// (lenient decoders would silently turn them into replacement characters).
+pub(crate) fn strict_query_pairs(query: &str) -> Result<Vec<(String, String)>, ApiError> {
+    let decode = |part: &str| -> Result<String, ApiError> {
+        let plus_as_space = part.replace('+', " ");
+        let bytes: Vec<u8> = percent_encoding::percent_decode_str(&plus_as_space).collect();
+        String::from_utf8(bytes).map_err(|_| ApiError::InvalidUtf8("a query parameter"))
+    };
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            Ok((decode(key)?, decode(value)?))
+        })
+        .collect()
 }
 
 /// Reads a JSON body up to `limit` bytes.

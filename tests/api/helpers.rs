@@ -1,0 +1,83 @@
+//! Starting the real service for a test, and talking to it.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use signpost::config::Config;
+use signpost::http::Application;
+use signpost::http::state::AppState;
+
+/// Admin token used by tests that enable admin routes.
+pub const ADMIN_TOKEN: &str = "test-admin-token-0123456789";
+
+/// A running service.
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`
+    pub address: String,
+    /// A client that does not follow redirects.
+    pub client: reqwest::Client,
+    /// The service's shared state.
+    pub state: Arc<AppState>,
+}
+
+/// A configuration for tests: a free port, a scratch data directory.
+pub fn test_config() -> (Config, PathBuf) {
+    let dir = std::env::temp_dir().join(format!("signpost-api-{}-{}", std::process::id(), rand_suffix()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let config =
+        Config { listen: "127.0.0.1:0".into(), data_dir: dir.join("data"), workers: Some(2), ..Config::default() };
+    (config, dir)
+}
+
+fn rand_suffix() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// Starts the service with the default test configuration.
+pub async fn spawn_app() -> TestApp {
+    spawn_with(|_| {}).await
+}
+
+/// Starts the service after `change` adjusts the test configuration.
+pub async fn spawn_with(change: impl FnOnce(&mut Config)) -> TestApp {
+    let (mut config, dir) = test_config();
+    change(&mut config);
+    let app = Application::build(config).await.expect("the service starts");
+    let port = app.port();
+    let state = app.state();
+    tokio::spawn(app.run_until_stopped());
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let _ = dir;
+    TestApp { address: format!("http://127.0.0.1:{port}"), client, state }
+}
+
+impl TestApp {
+    /// POSTs JSON to `path`.
+    pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.client.post(format!("{}{path}", self.address)).json(body).send().await.unwrap()
+    }
+
+    /// GETs `path` (with its query string).
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(format!("{}{path}", self.address)).send().await.unwrap()
+    }
+
+    /// POSTs `{"q": query}` to `/v1/check` and returns the JSON answer.
+    pub async fn check(&self, query: &str) -> serde_json::Value {
+        let response = self.post_json("/v1/check", &serde_json::json!({ "q": query })).await;
+        assert_eq!(response.status(), 200);
+        response.json().await.unwrap()
+    }
+}
+
+/// Asserts the JSON error shape and returns the code.
+pub async fn error_code(response: reqwest::Response, status: u16) -> String {
+    assert_eq!(response.status(), status);
+    assert_eq!(response.headers()["content-type"], "application/json");
+    let body: serde_json::Value = response.json().await.unwrap();
+    let message = body["error"]["message"].as_str().unwrap();
+    assert!(!message.is_empty());
+    body["error"]["code"].as_str().unwrap().to_owned()
+}

@@ -1,0 +1,11 @@
+//! The service over real HTTP: one test binary, one module per feature, each
+//! test starting its own server on a free port (see `helpers::spawn_app`).
+
+mod helpers;
+
+mod check;
+mod errors;
+mod gate;
+mod operations;
+mod pages;
+mod reload;

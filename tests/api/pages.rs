@@ -1,0 +1,50 @@
+//! The hosted warning page and the tracked helpline redirect, as a client
+//! sees them (the browser tests look at them as a person does).
+
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn the_warning_page_renders_the_payload_under_a_strict_policy() {
+    let app = spawn_app().await;
+    let body: serde_json::Value = app
+        .post_json("/v1/check", &serde_json::json!({"q": "zorvik", "locale": "fr", "country": "BE"}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let page_url = body["warning"]["page_url"].as_str().unwrap();
+    let page = app.client.get(page_url).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    let csp = page.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    assert!(csp.contains("default-src 'none'") && !csp.contains("unsafe"), "{csp}");
+    let html = page.text().await.unwrap();
+    assert!(html.contains("<html lang=\"fr\""));
+    assert!(html.contains(body["warning"]["title"].as_str().unwrap()));
+    assert!(html.contains("stop-it-now-bruxelles"));
+    assert!(!html.contains("<script"), "the page works without JavaScript");
+}
+
+#[tokio::test]
+async fn a_bad_token_still_shows_help() {
+    let app = spawn_app().await;
+    let page = app.get("/warning?t=forged.token&locale=nl").await;
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("<html lang=\"nl\""));
+    assert!(html.contains("/v1/go/"));
+}
+
+#[tokio::test]
+async fn tracked_links_redirect_to_the_service() {
+    let app = spawn_app().await;
+    let body: serde_json::Value =
+        app.post_json("/v1/check", &serde_json::json!({"q": "zorvik", "country": "GB"})).await.json().await.unwrap();
+    let first = &body["warning"]["helplines"][0];
+    let response = app.client.get(first["tracked_url"].as_str().unwrap()).send().await.unwrap();
+    assert_eq!(response.status(), 302);
+    assert_eq!(response.headers()["location"], first["url"].as_str().unwrap());
+    assert_eq!(response.headers()["referrer-policy"], "no-referrer");
+    let expired = app.get("/v1/go/stop-it-now-uk-ie?t=bogus").await;
+    assert_eq!(expired.status(), 302, "a person always reaches the helpline");
+    assert_eq!(crate::helpers::error_code(app.get("/v1/go/no-such-helpline").await, 404).await, "not_found");
+}
