@@ -11,13 +11,46 @@
 //!   fold Latin look-alikes inside words that are mostly Cyrillic or Greek.
 
 use std::fmt::Write as _;
+use unicode_normalization::UnicodeNormalization;
 use unicode_script::{Script, UnicodeScript};
+
+/// Prototypes that are themselves Latin letters drawn as small capitals
+/// (the confusables data maps Cyrillic `к` and Greek `κ` to `ĸ`, Cyrillic `т`
+/// to `ᴛ`): the ASCII letter each small capital is.
+const SMALL_CAPITALS: &[(char, char)] = &[
+    ('ĸ', 'k'),
+    ('ᴀ', 'a'),
+    ('ʙ', 'b'),
+    ('ᴄ', 'c'),
+    ('ᴅ', 'd'),
+    ('ᴇ', 'e'),
+    ('ꜰ', 'f'),
+    ('ɢ', 'g'),
+    ('ʜ', 'h'),
+    ('ɪ', 'i'),
+    ('ᴊ', 'j'),
+    ('ᴋ', 'k'),
+    ('ʟ', 'l'),
+    ('ᴍ', 'm'),
+    ('ɴ', 'n'),
+    ('ᴏ', 'o'),
+    ('ᴘ', 'p'),
+    ('ʀ', 'r'),
+    ('ꜱ', 's'),
+    ('ᴛ', 't'),
+    ('ᴜ', 'u'),
+    ('ᴠ', 'v'),
+    ('ᴡ', 'w'),
+    ('ʏ', 'y'),
+    ('ᴢ', 'z'),
+];
 
 fn prototype(c: char) -> Option<char> {
     let skeleton: String = unicode_security::skeleton(&c.to_string()).collect();
     let mut chars = skeleton.chars();
     match (chars.next(), chars.next()) {
         (Some(p), None) if p.is_ascii_alphabetic() => Some(p.to_ascii_lowercase()),
+        (Some(p), None) => SMALL_CAPITALS.iter().find(|(small, _)| *small == p).map(|(_, ascii)| *ascii),
         _ => None,
     }
 }
@@ -47,7 +80,9 @@ fn main() {
     let mut cyrillic = ['\0'; 26];
     let mut greek = ['\0'; 26];
     for &(c, p) in &table {
-        if !c.is_lowercase() {
+        // Only letters that normalisation leaves alone, so folding stays
+        // idempotent (lunate sigma `ϲ` looks like `c` but decomposes to `σ`).
+        if !c.is_lowercase() || c.to_string().nfkd().collect::<String>() != c.to_string() {
             continue;
         }
         let slot = (p as u8 - b'a') as usize;

@@ -9,10 +9,13 @@
 //! - [`normalize`]: folding of disguised text (pure functions);
 //! - [`keywords`]: list format, compiled [`keywords::Matcher`], verdicts;
 //! - [`deterrence`]: warning texts, helplines, chat flows, variant assignment.
+//! - [`actix`]: the same check in-process, as an actix-web middleware.
 #![deny(missing_docs)]
 
+pub mod actix;
 pub mod analytics;
 pub mod config;
+pub mod corpus;
 pub mod deterrence;
 pub mod engine;
 pub mod http;

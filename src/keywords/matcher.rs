@@ -137,6 +137,11 @@ pub(crate) struct RawHit {
     pub vetoed: bool,
 }
 
+/// Whether `byte` starts a UTF-8 character.
+fn is_char_start(byte: u8) -> bool {
+    byte & 0xC0 != 0x80
+}
+
 /// Reusable buffers of one thread's checks.
 #[derive(Default)]
 pub struct Scratch {
@@ -261,6 +266,17 @@ impl Matcher {
                     let (at, to) = (token.start as usize, token.end as usize);
                     for found in run_automaton.find_overlapping_iter(&views.buf[at..to]) {
                         let item = self.run_items[found.pattern().as_usize()];
+                        // Inside a run of single letters every position is a
+                        // word boundary, but a word spelled out letter by
+                        // letter is mostly the whole run: allow one stray
+                        // letter on each side ("a z o r v i k"), no more, and
+                        // only for entries long enough not to hide in words.
+                        let stray_before =
+                            views.buf[at..at + found.start()].iter().filter(|b| is_char_start(**b)).count();
+                        let stray_after = views.buf[at + found.end()..to].iter().filter(|b| is_char_start(**b)).count();
+                        if stray_before > 1 || stray_after > 1 || self.items[item as usize].fuzz_chars < 4 {
+                            continue;
+                        }
                         let target = Target { item, collapsed: false, end: End::Free, runs: NO_RUNS };
                         let (start, end) = (at + found.start(), at + found.end());
                         if let Some(stop) = self.verify(&target, views, view, start, end) {
@@ -357,7 +373,13 @@ impl Matcher {
             while buf[stop] != BOUNDARY && buf[stop] != VIEW_END {
                 stop += 1;
             }
-            if !inflect::allows(target.end, &buf[end..stop]) {
+            if !self.ending_allowed(target, views, view, start, end, stop) {
+                return None;
+            }
+            // Collapsing can turn the English endings `-ess`, `-ness`, `-less`
+            // (host → hostess) into an allowed `-es` or `-s`: read the
+            // ending as written, and refuse it when it ends in `ess`.
+            if flags & COLLAPSE != 0 && stop > end && self.ending_reads_ess(views, view, target, start, end, stop) {
                 return None;
             }
         }
@@ -370,6 +392,11 @@ impl Matcher {
                     return None;
                 }
                 extra = extra.max(query_run - entry_run);
+            }
+            // Repeats in the ending are evidence too (`okqeerrrrrs`).
+            if stop > end {
+                let ending = views.runs_of(view, end, stop);
+                extra = extra.max(ending.iter().map(|r| r.saturating_sub(1)).max().unwrap_or(0));
             }
             // A doubled letter alone turns short words into other words
             // (bet → beet); short entries need a run of three as evidence.
@@ -390,6 +417,7 @@ impl Matcher {
                 match cell.kind {
                     Kind::Letter => letters += 1,
                     Kind::Digit | Kind::Symbol if previous != Some(cell.ch) => others += 1,
+                    Kind::Punct | Kind::Space => continue,
                     _ => {}
                 }
                 previous = Some(cell.ch);
@@ -402,6 +430,72 @@ impl Matcher {
             return None;
         }
         Some(stop)
+    }
+
+    /// Whether the bytes `end..stop` after a match may follow the entry. In
+    /// a collapse view the entry's last letter may share its run with the
+    /// ending's first letter (`…sci` + `ing` written `…sciiing` collapses to
+    /// `…scing`), so the ending is also tried with that letter put back.
+    fn ending_allowed(
+        &self,
+        target: &Target,
+        views: &Views,
+        view: &ViewSpan,
+        start: usize,
+        end: usize,
+        stop: usize,
+    ) -> bool {
+        let rest = &views.buf[end..stop];
+        if inflect::allows(target.end, rest) {
+            return true;
+        }
+        if view.flags & COLLAPSE == 0 || end <= start || rest.len() > 6 {
+            return false;
+        }
+        let runs = views.runs_of(view, start, end);
+        let last = end - start - 1;
+        let entry_run = if target.runs == NO_RUNS { 1 } else { self.runs[target.runs as usize + last] };
+        let last_byte = views.buf[end - 1];
+        if runs[last] <= entry_run || !last_byte.is_ascii() {
+            return false;
+        }
+        let mut shared = [0u8; 7];
+        shared[0] = last_byte;
+        shared[1..=rest.len()].copy_from_slice(rest);
+        inflect::allows(target.end, &shared[..=rest.len()])
+    }
+
+    /// Whether the ending `end..stop` of a match in a collapse view, written
+    /// out with its repeats (and the repeats of the entry's last letter
+    /// beyond the entry's own), ends in `ess` (`-ess`, `-ness`, `-less`).
+    fn ending_reads_ess(
+        &self,
+        views: &Views,
+        view: &ViewSpan,
+        target: &Target,
+        start: usize,
+        end: usize,
+        stop: usize,
+    ) -> bool {
+        let rest = &views.buf[end..stop];
+        if rest.len() > 2 || rest.last() != Some(&b's') {
+            return false;
+        }
+        let runs = views.runs_of(view, start, stop);
+        let last = end - start - 1;
+        let entry_run = if target.runs == NO_RUNS { 1 } else { self.runs[target.runs as usize + last] };
+        let mut written = [0u8; 8];
+        let mut len = 0;
+        let letters = std::iter::repeat_n(views.buf[end - 1], usize::from(runs[last].saturating_sub(entry_run)))
+            .chain(rest.iter().enumerate().flat_map(|(i, &b)| std::iter::repeat_n(b, usize::from(runs[last + 1 + i]))));
+        for letter in letters {
+            if len == written.len() {
+                return false;
+            }
+            written[len] = letter;
+            len += 1;
+        }
+        written[..len].ends_with(b"ess")
     }
 
     /// Applies allow-list vetoes and evaluates rules over `scratch.hits`.

@@ -44,6 +44,12 @@ pub(crate) const LEET_ALT: u8 = 8;
 pub(crate) const COLLAPSE: u8 = 16;
 /// Words made only of Cyrillic or Greek look-alikes are read as Latin.
 pub(crate) const SKELETON: u8 = 32;
+/// With [`LEET`]: each word with 2–4 ambiguous characters in every mix of
+/// their readings (`m1l1on`: `1` once as `i`, once as `l`), as lone words.
+pub(crate) const LEET_MIX: u8 = 64;
+
+/// Most ambiguous characters in one word whose readings are mixed.
+const MAX_MIXED: u32 = 4;
 
 /// A word in the buffer and the cells it came from.
 #[derive(Clone, Copy, Debug)]
@@ -159,6 +165,9 @@ impl Views {
                     }
                 }
             }
+            if evidence.leet_ambiguous {
+                self.render_mixed_view();
+            }
         }
         if skeleton_words {
             let out = self.render_view(SKELETON, false);
@@ -209,7 +218,7 @@ impl Views {
             let cell_start = segments[i].cell_start as usize;
             let cell_end = segments[last].cell_end as usize;
             let joined_run = flags & JOIN_SINGLES != 0 && last > i;
-            self.render_token(cell_start, cell_end, flags, joined_run, &mut outcome);
+            self.render_token(cell_start, cell_end, flags, joined_run, None, &mut outcome);
             i = last + 1;
         }
         if leet_mode {
@@ -232,12 +241,59 @@ impl Views {
         outcome
     }
 
+    /// The [`LEET_MIX`] view: every word (segment or run of single letters)
+    /// with 2–4 ambiguous characters, once per mix of readings that the
+    /// all-first and all-second views do not already show.
+    fn render_mixed_view(&mut self) {
+        let start = self.buf.len();
+        let first_token = self.tokens.len() as u32;
+        self.buf.push(BOUNDARY);
+        let segments = std::mem::take(&mut self.leet_segments);
+        let mut outcome = RenderOutcome::default();
+        for base in [0, JOIN_SINGLES] {
+            let mut i = 0;
+            while i < segments.len() {
+                let last = group_end(&segments, i, base);
+                let joined_run = base == JOIN_SINGLES && last > i;
+                if base == 0 || joined_run {
+                    let (from, to) = (segments[i].cell_start as usize, segments[last].cell_end as usize);
+                    let cells = &self.cells[from..to];
+                    let ambiguous = cells
+                        .iter()
+                        .filter(|c| matches!(c.kind, Kind::Digit | Kind::Symbol) && leet::is_ambiguous(c.ch))
+                        .count() as u32;
+                    if (2..=MAX_MIXED).contains(&ambiguous) && cells.iter().any(|c| c.kind == Kind::Letter) {
+                        for mask in 1..(1u32 << ambiguous) - 1 {
+                            self.render_token(from, to, LEET | LEET_MIX, joined_run, Some(mask), &mut outcome);
+                        }
+                    }
+                }
+                i = last + 1;
+            }
+        }
+        self.leet_segments = segments;
+        if self.tokens.len() as u32 == first_token {
+            self.buf.truncate(start);
+            return;
+        }
+        self.buf.push(VIEW_END);
+        self.views.push(ViewSpan {
+            flags: LEET | LEET_MIX,
+            start: start as u32,
+            end: self.buf.len() as u32 - 1,
+            first_token,
+            end_token: self.tokens.len() as u32,
+            runs_at: 0,
+        });
+    }
+
     fn render_token(
         &mut self,
         cell_start: usize,
         cell_end: usize,
         flags: u8,
         joined_run: bool,
+        mix: Option<u32>,
         outcome: &mut RenderOutcome,
     ) {
         let cells = &self.cells[cell_start..cell_end];
@@ -251,7 +307,15 @@ impl Views {
         let token_start = self.buf.len();
         let mut previous = '\0';
         let mut previous_at = 0usize;
+        let mut ambiguous_seen = 0u32;
         for cell in cells {
+            let alt = match mix {
+                Some(mask) if matches!(cell.kind, Kind::Digit | Kind::Symbol) && leet::is_ambiguous(cell.ch) => {
+                    ambiguous_seen += 1;
+                    mask >> (ambiguous_seen - 1) & 1 == 1
+                }
+                _ => alt,
+            };
             let ch = match cell.kind {
                 Kind::Letter => fold_letter(cell, fold),
                 Kind::Digit if leet => leet::letter(cell.ch, alt).unwrap_or(cell.ch),
@@ -328,53 +392,43 @@ fn segment(cells: &[Cell], leet_mode: bool, out: &mut Vec<Segment>) -> Evidence 
     let mut evidence = Evidence { joined_chunks: false, single_runs: false, leet: false, leet_ambiguous: false };
     let in_word = |c: &Cell| c.is_alnum() || (leet_mode && c.kind == Kind::Symbol);
     let mut space_seen = true;
-    let mut chunk_letter = false;
-    let mut chunk_digit_or_symbol = false;
-    let mut chunk_ambiguous = false;
+    let mut chunk = ChunkTally::default();
+    // One-character chunks in a row (`h 4 f r`): digits there are letters
+    // spelled out one by one.
+    let mut run = ChunkTally::default();
     let mut singles = 0u32;
     let mut i = 0;
-    while i < cells.len() {
-        let cell = &cells[i];
-        if cell.kind == Kind::Space {
+    while i <= cells.len() {
+        let at_end = i == cells.len();
+        if at_end || cells[i].kind == Kind::Space {
+            if chunk.cells == 1 {
+                run.absorb(&chunk);
+                run.cells += 1;
+            } else if chunk.cells > 1 {
+                run = ChunkTally::default();
+            }
+            let chunk_mixes = chunk.letter && chunk.other;
+            let run_mixes = run.cells >= 3 && run.letter && run.other;
+            if chunk_mixes || run_mixes {
+                evidence.leet = true;
+                evidence.leet_ambiguous |= (chunk_mixes && chunk.ambiguous) || (run_mixes && run.ambiguous);
+            }
+            chunk = ChunkTally::default();
             space_seen = true;
-            chunk_letter = false;
-            chunk_digit_or_symbol = false;
-            chunk_ambiguous = false;
             i += 1;
             continue;
         }
-        match cell.kind {
-            Kind::Letter => chunk_letter = true,
-            Kind::Digit | Kind::Symbol => {
-                chunk_digit_or_symbol = true;
-                chunk_ambiguous |= leet::is_ambiguous(cell.ch);
-            }
-            _ => {}
-        }
-        if chunk_letter && chunk_digit_or_symbol {
-            evidence.leet = true;
-            evidence.leet_ambiguous |= chunk_ambiguous;
-        }
+        let cell = &cells[i];
+        chunk.add(cell);
         if !in_word(cell) {
             i += 1;
             continue;
         }
         let start = i;
+        i += 1;
         while i < cells.len() && in_word(&cells[i]) {
-            let c = &cells[i];
-            match c.kind {
-                Kind::Letter => chunk_letter = true,
-                Kind::Digit | Kind::Symbol => {
-                    chunk_digit_or_symbol = true;
-                    chunk_ambiguous |= leet::is_ambiguous(c.ch);
-                }
-                _ => {}
-            }
+            chunk.add(&cells[i]);
             i += 1;
-        }
-        if chunk_letter && chunk_digit_or_symbol {
-            evidence.leet = true;
-            evidence.leet_ambiguous |= chunk_ambiguous;
         }
         if !space_seen {
             evidence.joined_chunks = true;
@@ -391,6 +445,35 @@ fn segment(cells: &[Cell], leet_mode: bool, out: &mut Vec<Segment>) -> Evidence 
         space_seen = false;
     }
     evidence
+}
+
+/// What a chunk (or a run of one-character chunks) holds.
+#[derive(Default)]
+struct ChunkTally {
+    cells: u32,
+    letter: bool,
+    other: bool,
+    ambiguous: bool,
+}
+
+impl ChunkTally {
+    fn add(&mut self, cell: &Cell) {
+        self.cells += 1;
+        match cell.kind {
+            Kind::Letter => self.letter = true,
+            Kind::Digit | Kind::Symbol => {
+                self.other = true;
+                self.ambiguous |= leet::is_ambiguous(cell.ch);
+            }
+            _ => {}
+        }
+    }
+
+    fn absorb(&mut self, other: &ChunkTally) {
+        self.letter |= other.letter;
+        self.other |= other.other;
+        self.ambiguous |= other.ambiguous;
+    }
 }
 
 /// The last segment of the word that starts at segment `i` in a view.

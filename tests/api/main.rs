@@ -4,8 +4,11 @@
 mod helpers;
 
 mod check;
+mod config_file;
 mod errors;
 mod gate;
+mod middleware;
+mod nginx;
 mod operations;
 mod pages;
 mod reload;

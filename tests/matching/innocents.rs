@@ -77,3 +77,34 @@ fn cyrillic_terms_do_not_collide_with_latin_words() {
     let list = matcher("сосо\n");
     assert_table(&list, &[("сосо", true), ("coco", false)]);
 }
+
+#[test]
+fn collapsed_repeats_never_make_an_ending() {
+    assert_table(&DEMO, &[("zorvikess", false), ("zorvikless", false), ("zorvikes", true)]);
+}
+
+#[test]
+fn short_entries_do_not_hide_in_spelled_out_words() {
+    let list = matcher("mej\nzorvik\n");
+    assert_table(
+        &list,
+        &[
+            ("m e j o r", false),
+            ("m.e.j.o.r", false),
+            ("x m e j", false),
+            ("m e j", true),
+            ("a z o r v i k", true),
+            ("a b z o r v i k", false),
+            ("z o r v i k a b", false),
+        ],
+    );
+}
+
+#[test]
+fn feminine_ess_is_not_a_plural_in_disguise() {
+    let list = matcher("host\n");
+    assert_table(
+        &list,
+        &[("hostess", false), ("hosts", true), ("hostes", true), ("hoooostes", true), ("hostesss", true)],
+    );
+}

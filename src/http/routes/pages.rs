@@ -7,13 +7,17 @@
 //! page then shows the default warning, and the redirect still goes to the
 //! helpline; only the counting is skipped.
 
+use std::sync::LazyLock;
+
+use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
-use maud::{DOCTYPE, Markup, html};
+use base64::Engine as _;
+use maud::{DOCTYPE, Markup, PreEscaped, html};
 use serde::Deserialize;
+use sha2::{Digest, Sha256};
 
-use crate::analytics::token::Claims;
-use crate::deterrence::WarningText;
+use crate::deterrence::{HelplineView, WarningText};
 use crate::http::error::ApiError;
 use crate::http::state::AppState;
 
@@ -21,6 +25,35 @@ use crate::http::state::AppState;
 /// third-party anything.
 pub const PAGE_CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
                             base-uri 'none'; frame-ancestors 'none'";
+
+/// The stylesheet of the pages (embedded; contrast checked for WCAG 2.2 AA).
+pub(crate) const WARNING_CSS: &str = include_str!("../assets/warning.css");
+
+/// The policy of a page that carries its stylesheet inline (served by another
+/// application, such as the in-process gate [`crate::actix`]): as strict as
+/// [`PAGE_CSP`], with the one inline stylesheet allowed by its hash.
+pub(crate) fn inline_style_csp() -> &'static str {
+    static CSP: LazyLock<String> = LazyLock::new(|| {
+        let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(WARNING_CSS.as_bytes()));
+        format!(
+            "default-src 'none'; style-src 'sha256-{hash}'; img-src 'self'; form-action 'self'; base-uri 'none'; \
+             frame-ancestors 'none'"
+        )
+    });
+    &CSP
+}
+
+/// How a rendered warning page links its helplines and gets its styles.
+pub(crate) struct PageLinks<'a> {
+    /// The address behind each helpline's name.
+    pub helpline_href: &'a dyn Fn(&HelplineView) -> String,
+    /// `false`: link `{base}/assets/warning.css` (the hosted page); `true`:
+    /// embed the stylesheet, for pages served by an application that does
+    /// not serve our assets (pair with [`inline_style_csp`]).
+    pub inline_style: bool,
+    /// The service's public base URL (for the stylesheet link).
+    pub base: &'a str,
+}
 
 /// Parameters of the warning page.
 #[derive(Debug, Deserialize)]
@@ -49,25 +82,34 @@ pub async fn warning_page(request: HttpRequest, state: web::Data<AppState>) -> H
     let country = claims.as_ref().and_then(|c| c.country.clone());
     let text = content.warning(&variant, locale, country.as_deref());
     let token = claims.as_ref().and(params.t.as_deref());
-    html_response(render_page(&text, token, &state.public_base, claims.as_ref()))
+    let base = &state.public_base;
+    let href = |h: &HelplineView| match token {
+        Some(token) => format!("{base}/v1/go/{}?t={token}", h.id),
+        None => format!("{base}/v1/go/{}", h.id),
+    };
+    html_response(render_page(&text, &PageLinks { helpline_href: &href, inline_style: false, base }))
 }
 
 /// A page response with the strict security headers.
 pub fn html_response(markup: Markup) -> HttpResponse {
-    HttpResponse::Ok()
+    page_response(StatusCode::OK, PAGE_CSP, markup)
+}
+
+/// A page response with `status`, the policy `csp` and the other strict
+/// security headers.
+pub(crate) fn page_response(status: StatusCode, csp: &'static str, markup: Markup) -> HttpResponse {
+    HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
-        .insert_header((header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(PAGE_CSP)))
+        .insert_header((header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp)))
         .insert_header((header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .insert_header((header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
         .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
         .body(markup.into_string())
 }
 
-fn render_page(text: &WarningText, token: Option<&str>, base: &str, _claims: Option<&Claims>) -> Markup {
-    let link = |id: &str| match token {
-        Some(token) => format!("{base}/v1/go/{id}?t={token}"),
-        None => format!("{base}/v1/go/{id}"),
-    };
+/// The warning page for `text`: server-rendered, no scripts, no third-party
+/// requests. Shared by the hosted page and the in-process gate.
+pub(crate) fn render_page(text: &WarningText, links: &PageLinks<'_>) -> Markup {
     html! {
         (DOCTYPE)
         html lang=(text.locale) {
@@ -76,7 +118,11 @@ fn render_page(text: &WarningText, token: Option<&str>, base: &str, _claims: Opt
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="referrer" content="no-referrer";
                 title { (text.ui.page_title) }
-                link rel="stylesheet" href="/assets/warning.css";
+                @if links.inline_style {
+                    style { (PreEscaped(WARNING_CSS)) }
+                } @else {
+                    link rel="stylesheet" href={ (links.base) "/assets/warning.css" };
+                }
             }
             body {
                 main id="main" {
@@ -88,7 +134,7 @@ fn render_page(text: &WarningText, token: Option<&str>, base: &str, _claims: Opt
                         ul class="helplines" {
                             @for h in &text.helplines {
                                 li class="helpline" {
-                                    h3 { a href=(link(&h.id)) { (h.name) } }
+                                    h3 { a href=((links.helpline_href)(h)) { (h.name) } }
                                     @if let Some(phone) = &h.phone {
                                         p { (text.ui.call) ": " a href={ "tel:" (phone.replace(' ', "")) } { (phone) } }
                                     }
@@ -115,7 +161,7 @@ pub async fn warning_css() -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/css; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600")))
-        .body(include_str!("../assets/warning.css"))
+        .body(WARNING_CSS)
 }
 
 /// Parameters of the tracked redirect.
