@@ -61,7 +61,7 @@ use serde::Serialize;
 use crate::config::Limits;
 use crate::deterrence::{ChatStep, HelplineView, Theme, Ui, WarningText};
 use crate::engine::{Decision, Engine};
-use crate::http::routes::gate::DECISION_HEADER;
+use crate::http::middleware::DECISION_HEADER;
 use crate::http::routes::pages::{PageLinks, inline_style_csp, page_response, render_page};
 
 /// The parameters checked when none is named: `q`, `query`, `search`.

@@ -13,7 +13,7 @@ use prometheus_client::registry::Registry;
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 pub struct RequestLabels {
     /// The route pattern (`/v1/check`), never the raw path.
-    pub route: String,
+    pub route: &'static str,
     /// `warn`, `allow`, or `none` for routes that decide nothing.
     pub decision: &'static str,
     /// Status class: `2xx`, `4xx`, `5xx`.

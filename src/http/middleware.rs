@@ -16,9 +16,14 @@ use super::state::AppState;
 /// The header carrying the request id, in and out.
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
-/// What a handler decided, attached to its response for the metrics.
+/// The header in which the gate names its decision, `warn` or `allow`, for
+/// the operator's proxy.
+pub const DECISION_HEADER: HeaderName = HeaderName::from_static("x-signpost-decision");
+
+/// What a deciding route decided, left in the request's extensions for the
+/// request metrics.
 #[derive(Clone, Copy, Debug)]
-pub struct DecisionTag(pub &'static str);
+pub struct Decided(pub &'static str);
 
 /// A request id given by the caller, if it is short and plain; else a new one.
 fn request_id(req: &ServiceRequest) -> String {
@@ -29,7 +34,11 @@ fn request_id(req: &ServiceRequest) -> String {
     });
     match given {
         Some(id) => id.to_owned(),
-        None => format!("{:016x}", rand::random::<u64>()),
+        None => {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            let value: u64 = rand::random();
+            (0..16).map(|i| HEX[(value >> (60 - 4 * i) & 0xf) as usize] as char).collect()
+        }
     }
 }
 
@@ -42,7 +51,7 @@ pub async fn observe(
     let id = request_id(&req);
     req.extensions_mut().insert(RequestId(id.clone()));
     let state = req.app_data::<web::Data<AppState>>().cloned();
-    let route = req.match_pattern().unwrap_or_else(|| "unmatched".to_owned());
+    let route = route_label(req.match_pattern().as_deref());
     let method = req.method().clone();
     let path = req.path().to_owned();
     let mut res = next.call(req).await?;
@@ -50,7 +59,7 @@ pub async fn observe(
     if let Ok(value) = HeaderValue::from_str(&id) {
         res.headers_mut().insert(REQUEST_ID, value);
     }
-    let decision = res.response().extensions().get::<DecisionTag>().map_or("none", |d| d.0);
+    let decision = res.request().extensions().get::<Decided>().map_or("none", |d| d.0);
     let elapsed = started.elapsed();
     if let Some(state) = state {
         let class = match status.as_u16() {
@@ -69,6 +78,30 @@ pub async fn observe(
         tracing::debug!(request_id = %id, %method, %path, status = status.as_u16(), micros = elapsed.as_micros() as u64, "request");
     }
     Ok(res)
+}
+
+/// The metric label of a route pattern: one of the service's own patterns,
+/// so labels never carry a raw path.
+fn route_label(pattern: Option<&str>) -> &'static str {
+    const ROUTES: &[&str] = &[
+        "/v1/check",
+        "/v1/gate",
+        "/v1/gate/{tail:.*}",
+        "/v1/events",
+        "/v1/chat",
+        "/v1/stats",
+        "/v1/go/{helpline_id}",
+        "/warning",
+        "/assets/warning.css",
+        "/embed/signpost.js",
+        "/dashboard",
+        "/healthz",
+        "/readyz",
+        "/metrics",
+        "/openapi.json",
+        "/admin/reload",
+    ];
+    pattern.and_then(|p| ROUTES.iter().find(|r| **r == p).copied()).unwrap_or("unmatched")
 }
 
 /// The request id, for handlers that log.

@@ -1,9 +1,11 @@
 //! The state shared by all requests: configuration, the live engine (swapped
 //! atomically on reload), token signer, pseudonyms and metrics.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
 use std::time::Instant;
 
+use actix_web::web::Bytes;
 use arc_swap::ArcSwap;
 use serde::Serialize;
 
@@ -18,7 +20,7 @@ pub struct AppState {
     /// The configuration the service started with.
     pub config: Config,
     /// The live lists and content; readers never wait for a reload.
-    pub engine: ArcSwap<Engine>,
+    pub engine: ArcSwap<Live>,
     /// Signs and verifies event tokens.
     pub tokens: TokenSigner,
     /// Day-scoped session pseudonyms.
@@ -30,6 +32,64 @@ pub struct AppState {
     /// When the service started.
     pub started: Instant,
     reload_lock: tokio::sync::Mutex<()>,
+}
+
+/// The engine as served: swapped whole, so an answer never mixes the lists
+/// of one load with the precomputed answer of another.
+pub struct Live {
+    /// Lists, content, experiment.
+    pub engine: Engine,
+    /// The `allow` answer of `/v1/check` (it is the same for every allowed
+    /// query of this list version), serialised once.
+    pub allow_json: Bytes,
+    /// Warning answers by (variant, locale, country), serialised once, as
+    /// the fragments between event tokens.
+    warnings: RwLock<HashMap<WarningKey, Arc<Vec<String>>>>,
+}
+
+/// What a warning answer's text depends on: variant, locale, country.
+type WarningKey = (Arc<str>, String, Option<String>);
+
+/// Most cached warning answers kept per load (variants × locales × countries
+/// stays far below it).
+const MAX_CACHED_WARNINGS: usize = 10_000;
+
+impl Live {
+    /// Wraps a freshly loaded engine.
+    pub fn new(engine: Engine) -> Live {
+        let allow_json =
+            Bytes::from(format!("{{\"decision\":\"allow\",\"list_version\":\"{}\"}}", engine.matcher.version()));
+        Live { engine, allow_json, warnings: RwLock::new(HashMap::new()) }
+    }
+
+    /// The cached fragments of the warning answer for `variant`, `locale`
+    /// and `country`, built with `build` the first time.
+    pub fn warning_template(
+        &self,
+        variant: &Arc<str>,
+        locale: &str,
+        country: Option<&str>,
+        build: impl FnOnce() -> Vec<String>,
+    ) -> Arc<Vec<String>> {
+        let key = (Arc::clone(variant), locale.to_owned(), country.map(str::to_owned));
+        if let Some(found) = self.warnings.read().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return Arc::clone(found);
+        }
+        let built = Arc::new(build());
+        let mut cache = self.warnings.write().unwrap_or_else(|e| e.into_inner());
+        if cache.len() < MAX_CACHED_WARNINGS {
+            cache.insert(key, Arc::clone(&built));
+        }
+        built
+    }
+}
+
+impl std::ops::Deref for Live {
+    type Target = Engine;
+
+    fn deref(&self) -> &Engine {
+        &self.engine
+    }
 }
 
 /// What a successful reload loaded.
@@ -63,7 +123,7 @@ impl AppState {
         metrics.set_lists(engine.matcher.version(), engine.matcher.entries_len());
         AppState {
             config,
-            engine: ArcSwap::from_pointee(engine),
+            engine: ArcSwap::from_pointee(Live::new(engine)),
             tokens,
             pseudonyms: Pseudonymizer::default(),
             metrics,
@@ -95,7 +155,7 @@ impl AppState {
         };
         let report = report_of(&engine);
         self.metrics.set_lists(engine.matcher.version(), engine.matcher.entries_len());
-        self.engine.store(Arc::new(engine));
+        self.engine.store(Arc::new(Live::new(engine)));
         self.metrics.reloads.inc();
         tracing::info!(list_version = %report.list_version, entries = report.entries, "reloaded lists and content");
         Ok(report)

@@ -319,9 +319,7 @@ impl Matcher {
                     continue;
                 }
                 for token in views.view_tokens(view) {
-                    let Ok(word) = std::str::from_utf8(&views.buf[token.start as usize..token.end as usize]) else {
-                        continue;
-                    };
+                    let word = &views.buf[token.start as usize..token.end as usize];
                     self.typo.candidates(
                         word,
                         |item| &self.items[item as usize].text,

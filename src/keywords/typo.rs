@@ -30,12 +30,25 @@ fn hash_parts(a: &[u8], b: &[u8]) -> u64 {
     hash
 }
 
-/// Calls `f` with the hash of `word` and of each form with one character deleted.
-fn for_each_form(word: &str, mut f: impl FnMut(u64)) {
-    let bytes = word.as_bytes();
-    f(hash_parts(bytes, b""));
-    for (at, ch) in word.char_indices() {
-        f(hash_parts(&bytes[..at], &bytes[at + ch.len_utf8()..]));
+/// Calls `f` with the hash of `word` (UTF-8) and of each form with one
+/// character deleted.
+fn for_each_form(word: &[u8], mut f: impl FnMut(u64)) {
+    f(hash_parts(word, b""));
+    let mut at = 0;
+    while at < word.len() {
+        let len = utf8_len(word[at]);
+        f(hash_parts(&word[..at], &word[(at + len).min(word.len())..]));
+        at += len;
+    }
+}
+
+/// The length of the UTF-8 character that starts with `lead`.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
     }
 }
 
@@ -49,7 +62,7 @@ impl TypoIndex {
         }
         self.min_chars = self.min_chars.min(chars);
         self.max_chars = self.max_chars.max(chars);
-        for_each_form(word, |hash| {
+        for_each_form(word.as_bytes(), |hash| {
             let items = self.by_hash.entry(hash).or_default();
             if !items.contains(&item) {
                 items.push(item);
@@ -63,17 +76,18 @@ impl TypoIndex {
     }
 
     /// Calls `f` with every item whose word is within one edit of `word`
-    /// (some items may be offered twice); `text_of` gives an item's word.
-    pub(crate) fn candidates<'a>(&self, word: &str, text_of: impl Fn(u32) -> &'a str, mut f: impl FnMut(u32)) {
-        if word.len() > MAX_WORD_BYTES {
+    /// (UTF-8; some items may be offered twice); `text_of` gives an item's word.
+    pub(crate) fn candidates<'a>(&self, word: &[u8], text_of: impl Fn(u32) -> &'a str, mut f: impl FnMut(u32)) {
+        if word.len() > MAX_WORD_BYTES || word.len() + 1 < self.min_chars {
             return;
         }
-        let chars = word.chars().count();
+        let chars = word.iter().filter(|&&b| b & 0xC0 != 0x80).count();
         if chars + 1 < self.min_chars || chars > self.max_chars + 1 {
             return;
         }
         for_each_form(word, |hash| {
             if let Some(items) = self.by_hash.get(&hash) {
+                let Ok(word) = std::str::from_utf8(word) else { return };
                 for &item in items {
                     if within_one_edit(word, text_of(item)) {
                         f(item);
@@ -151,7 +165,7 @@ mod tests {
         let words = ["snorgleplex"];
         let found = |word: &str| {
             let mut items = Vec::new();
-            index.candidates(word, |i| words[(i - 7) as usize], |i| items.push(i));
+            index.candidates(word.as_bytes(), |i| words[(i - 7) as usize], |i| items.push(i));
             !items.is_empty()
         };
         for word in ["snorgleplax", "snorglepex", "snorgleplexs", "snrogleplex", "snorgleplxe"] {

@@ -279,7 +279,7 @@ fn push_decomposed(d: char, cells: &mut Vec<Cell>) {
             return;
         }
         'ς' => {
-            push_letter('σ', 0, cells);
+            push_letter('σ', latin_lookalike('σ'), cells);
             return;
         }
         _ => {}

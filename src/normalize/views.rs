@@ -297,6 +297,24 @@ impl Views {
         outcome: &mut RenderOutcome,
     ) {
         let cells = &self.cells[cell_start..cell_end];
+        if self.ascii && flags & (LEET | COLLAPSE) == 0 {
+            // The common case: ASCII text read as written.
+            let token_start = self.buf.len();
+            self.buf.extend(cells.iter().filter(|c| c.is_alnum()).map(|c| c.ch as u8));
+            if self.buf.len() == token_start {
+                return;
+            }
+            outcome.has_runs |= self.buf[token_start..].windows(2).any(|pair| pair[0] == pair[1]);
+            self.tokens.push(TokenSpan {
+                start: token_start as u32,
+                end: self.buf.len() as u32,
+                cell_start: cell_start as u32,
+                cell_end: cell_end as u32,
+                joined_run,
+            });
+            self.buf.push(BOUNDARY);
+            return;
+        }
         let fold = if self.ascii { ScriptFold::None } else { script_fold(cells, flags) };
         if !self.ascii && flags & SKELETON == 0 && is_skeleton_candidate(cells) {
             outcome.skeleton_words = true;

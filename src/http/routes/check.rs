@@ -1,6 +1,7 @@
 //! `/v1/check`: the inline decision for one query, with the warning payload
 //! on a match. `POST` takes JSON, `GET` takes query parameters.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use actix_web::http::header::{self, HeaderValue};
@@ -13,40 +14,56 @@ use crate::analytics::token::{Claims, now_seconds};
 use crate::deterrence::{ChatStep, HelplineView, Theme, Ui};
 use crate::engine::{Decision, Engine};
 use crate::http::error::ApiError;
-use crate::http::middleware::DecisionTag;
-use crate::http::state::AppState;
-use crate::keywords::{Match, Verdict};
+use crate::http::middleware::Decided;
+use crate::http::state::{AppState, Live};
+use crate::keywords::Match;
 
-/// A check request. Only `q` is required.
+/// A check request. Only `q` is required. (Fields borrow from the body when
+/// they can: a check should not allocate for what it only reads.)
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
-pub struct CheckRequest {
+pub struct CheckRequest<'a> {
     /// The search query, as the person typed it (at most `limits.max_query_bytes` bytes).
-    pub q: Option<String>,
+    #[serde(borrow)]
+    #[schema(value_type = Option<String>)]
+    #[param(value_type = Option<String>)]
+    pub q: Option<Cow<'a, str>>,
     /// The reader's language (BCP 47, e.g. `en-GB`); picks the warning's language.
-    pub locale: Option<String>,
+    #[serde(borrow)]
+    #[schema(value_type = Option<String>)]
+    #[param(value_type = Option<String>)]
+    pub locale: Option<Cow<'a, str>>,
     /// The reader's country (ISO 3166-1 alpha-2, e.g. `GB`); picks the helplines.
-    pub country: Option<String>,
+    #[serde(borrow)]
+    #[schema(value_type = Option<String>)]
+    #[param(value_type = Option<String>)]
+    pub country: Option<Cow<'a, str>>,
     /// The operator's session id. Pseudonymised under a daily salt, never stored; keeps the message variant
     /// stable for the day and lets repeat warnings be counted.
-    pub session: Option<String>,
+    #[serde(borrow)]
+    #[schema(value_type = Option<String>)]
+    #[param(value_type = Option<String>)]
+    pub session: Option<Cow<'a, str>>,
     /// Where the query was typed (`search`, `chat`, ...): lowercase letters, digits, `-`, `_`.
-    pub surface: Option<String>,
+    #[serde(borrow)]
+    #[schema(value_type = Option<String>)]
+    #[param(value_type = Option<String>)]
+    pub surface: Option<Cow<'a, str>>,
 }
 
 /// A request after validation.
-pub struct CheckInput {
+pub struct CheckInput<'a> {
     /// The query.
-    pub query: String,
+    pub query: Cow<'a, str>,
     /// The locale as given.
-    pub locale: Option<String>,
+    pub locale: Option<Cow<'a, str>>,
     /// Upper-case country code.
-    pub country: Option<String>,
+    pub country: Option<Cow<'a, str>>,
     /// The session's pseudonym for today.
     pub session: Option<SessionKey>,
     /// The surface.
-    pub surface: Option<String>,
+    pub surface: Option<Cow<'a, str>>,
 }
 
 /// The answer of a check.
@@ -117,8 +134,8 @@ pub async fn check_post(
 ) -> Result<HttpResponse, ApiError> {
     let body = read_json_body(&request, payload, state.config.limits.max_body_bytes).await?;
     let text = std::str::from_utf8(&body).map_err(|_| ApiError::InvalidUtf8("the request body"))?;
-    let parsed: CheckRequest = serde_json::from_str(text).map_err(|e| ApiError::InvalidJson(json_error(&e)))?;
-    answer(&state, validate(parsed, &state)?)
+    let parsed: CheckRequest<'_> = serde_json::from_str(text).map_err(|e| ApiError::InvalidJson(json_error(&e)))?;
+    answer(&request, &state, validate(parsed, &state)?)
 }
 
 /// Checks a query sent as query parameters.
@@ -131,8 +148,8 @@ pub async fn check_post(
     ))]
 pub async fn check_get(request: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     let mut parsed = CheckRequest::default();
-    for (key, value) in strict_query_pairs(request.query_string())? {
-        let slot = match key.as_str() {
+    for_each_query_pair(request.query_string(), |key, value| {
+        let slot = match &*key {
             "q" => &mut parsed.q,
             "locale" => &mut parsed.locale,
             "country" => &mut parsed.country,
@@ -148,34 +165,80 @@ pub async fn check_get(request: HttpRequest, state: web::Data<AppState>) -> Resu
             return Err(ApiError::InvalidParameter(format!("`{key}` is given twice")));
         }
         *slot = Some(value);
+        Ok(())
+    })?;
+    answer(&request, &state, validate(parsed, &state)?)
+}
+
+/// Decodes a query string pair by pair, refusing percent-escapes that are
+/// not UTF-8 (lenient decoders would silently turn them into replacement
+/// characters). Parts without escapes are borrowed, not copied.
+pub(crate) fn for_each_query_pair<'a>(
+    query: &'a str,
+    mut f: impl FnMut(Cow<'a, str>, Cow<'a, str>) -> Result<(), ApiError>,
+) -> Result<(), ApiError> {
+    let bytes = query.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() {
+        let mut equals = None;
+        let mut end = start;
+        while end < bytes.len() && bytes[end] != b'&' {
+            if equals.is_none() && bytes[end] == b'=' {
+                equals = Some(end);
+            }
+            end += 1;
+        }
+        if end > start {
+            // `&` and `=` are ASCII, so these are character boundaries.
+            let (key, value) = match equals {
+                Some(at) => (&query[start..at], &query[at + 1..end]),
+                None => (&query[start..end], ""),
+            };
+            f(decode_query_part(key)?, decode_query_part(value)?)?;
+        }
+        start = end + 1;
     }
-    answer(&state, validate(parsed, &state)?)
+    Ok(())
 }
 
-/// Decodes a query string, refusing percent-escapes that are not UTF-8
-/// (lenient decoders would silently turn them into replacement characters).
-pub(crate) fn strict_query_pairs(query: &str) -> Result<Vec<(String, String)>, ApiError> {
-    let decode = |part: &str| -> Result<String, ApiError> {
-        let plus_as_space = part.replace('+', " ");
-        let bytes: Vec<u8> = percent_encoding::percent_decode_str(&plus_as_space).collect();
-        String::from_utf8(bytes).map_err(|_| ApiError::InvalidUtf8("a query parameter"))
+/// One `application/x-www-form-urlencoded` part: `+` is a space, `%XY` a byte.
+fn decode_query_part(part: &str) -> Result<Cow<'_, str>, ApiError> {
+    let bytes = part.as_bytes();
+    let Some(first) = bytes.iter().position(|&b| b == b'%' || b == b'+') else {
+        return Ok(Cow::Borrowed(part));
     };
-    query
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            Ok((decode(key)?, decode(value)?))
-        })
-        .collect()
+    let mut out = Vec::with_capacity(bytes.len());
+    out.extend_from_slice(&bytes[..first]);
+    let mut i = first;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() && bytes[i + 1].is_ascii_hexdigit() && bytes[i + 2].is_ascii_hexdigit() => {
+                out.push(hex_value(bytes[i + 1]) << 4 | hex_value(bytes[i + 2]));
+                i += 2;
+            }
+            other => out.push(other),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).map(Cow::Owned).map_err(|_| ApiError::InvalidUtf8("a query parameter"))
 }
 
-/// Reads a JSON body up to `limit` bytes.
+fn hex_value(digit: u8) -> u8 {
+    match digit {
+        b'0'..=b'9' => digit - b'0',
+        b'a'..=b'f' => digit - b'a' + 10,
+        _ => digit - b'A' + 10,
+    }
+}
+
+/// Reads a JSON body up to `limit` bytes (a body that arrives in one chunk,
+/// the usual case, is not copied).
 pub(crate) async fn read_json_body(
     request: &HttpRequest,
     mut payload: web::Payload,
     limit: usize,
-) -> Result<web::BytesMut, ApiError> {
+) -> Result<web::Bytes, ApiError> {
     let is_json = request.mime_type().ok().flatten().is_some_and(|mime| {
         mime.type_() == "application" && (mime.subtype() == "json" || mime.suffix().is_some_and(|s| s == "json"))
     });
@@ -190,15 +253,31 @@ pub(crate) async fn read_json_body(
     if declared.is_some_and(|len| len > limit) {
         return Err(ApiError::BodyTooLarge { limit });
     }
-    let mut body = web::BytesMut::with_capacity(declared.unwrap_or(256).min(limit));
+    let read_error =
+        |e: actix_web::error::PayloadError| ApiError::InvalidJson(format!("the body could not be read: {e}"));
+    let Some(first) = payload.next().await.transpose().map_err(read_error)? else {
+        return Ok(web::Bytes::new());
+    };
+    if first.len() > limit {
+        return Err(ApiError::BodyTooLarge { limit });
+    }
+    let Some(second) = payload.next().await.transpose().map_err(read_error)? else {
+        return Ok(first);
+    };
+    let mut body = web::BytesMut::with_capacity(declared.unwrap_or(first.len() + second.len()).min(limit));
+    body.extend_from_slice(&first);
+    body.extend_from_slice(&second);
     while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|e| ApiError::InvalidJson(format!("the body could not be read: {e}")))?;
+        let chunk = chunk.map_err(read_error)?;
         if body.len() + chunk.len() > limit {
             return Err(ApiError::BodyTooLarge { limit });
         }
         body.extend_from_slice(&chunk);
     }
-    Ok(body)
+    if body.len() > limit {
+        return Err(ApiError::BodyTooLarge { limit });
+    }
+    Ok(body.freeze())
 }
 
 /// A serde_json error in words that do not echo the body.
@@ -218,7 +297,7 @@ pub(crate) fn json_error(error: &serde_json::Error) -> String {
     }
 }
 
-fn validate(parsed: CheckRequest, state: &AppState) -> Result<CheckInput, ApiError> {
+fn validate<'a>(parsed: CheckRequest<'a>, state: &AppState) -> Result<CheckInput<'a>, ApiError> {
     let query = parsed.q.ok_or(ApiError::MissingQuery)?;
     let limit = state.config.limits.max_query_bytes;
     if query.len() > limit {
@@ -233,8 +312,9 @@ fn validate(parsed: CheckRequest, state: &AppState) -> Result<CheckInput, ApiErr
         other => other,
     };
     let country = match parsed.country {
+        Some(country) if country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase()) => Some(country),
         Some(country) if country.len() == 2 && country.bytes().all(|b| b.is_ascii_alphabetic()) => {
-            Some(country.to_ascii_uppercase())
+            Some(Cow::Owned(country.to_ascii_uppercase()))
         }
         Some(_) => {
             return Err(ApiError::InvalidParameter("`country` must be an ISO 3166-1 alpha-2 code like `GB`".into()));
@@ -272,52 +352,131 @@ fn valid_surface(surface: &str) -> bool {
 }
 
 /// Decides `input` and builds the answer.
-pub(crate) fn answer(state: &AppState, input: CheckInput) -> Result<HttpResponse, ApiError> {
-    let engine = state.engine.load();
-    let response = respond(state, &engine, &input);
-    let tag = if response.decision == "warn" { "warn" } else { "allow" };
-    let mut http = HttpResponse::Ok();
-    http.insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
-    let mut http = http.json(response);
-    http.extensions_mut().insert(DecisionTag(tag));
-    Ok(http)
+pub(crate) fn answer(request: &HttpRequest, state: &AppState, input: CheckInput<'_>) -> Result<HttpResponse, ApiError> {
+    let live = state.engine.load();
+    let reply = respond(state, &live, &input);
+    request.extensions_mut().insert(Decided(reply.decision));
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+        .content_type("application/json")
+        .body(reply.json))
 }
 
-/// The decision and payload for `input` on `engine`.
-pub(crate) fn respond(state: &AppState, engine: &Engine, input: &CheckInput) -> CheckResponse {
+/// A decided check, serialised.
+pub(crate) struct Reply {
+    /// `warn` or `allow`.
+    pub decision: &'static str,
+    /// The JSON answer ([`CheckResponse`]).
+    pub json: web::Bytes,
+    /// The hosted warning page, on `warn`.
+    pub page_url: Option<String>,
+    /// The variant shown, on `warn`.
+    pub variant: Option<Arc<str>>,
+}
+
+/// Marks where the event token goes in a cached warning answer; it survives
+/// JSON escaping as `\u0001` and can never occur in content or tokens.
+const TOKEN_MARK: &str = "\u{1}signpost-token\u{1}";
+const TOKEN_MARK_JSON: &str = "\\u0001signpost-token\\u0001";
+
+/// The decision and its JSON answer for `input`.
+///
+/// The two common answers cost no serialisation: `allow` is the same bytes
+/// for every query of a list version, and a warning is the same text for
+/// every reader of one variant, language and country except for the event
+/// token, so it is cached as fragments with the token spliced in.
+pub(crate) fn respond(state: &AppState, live: &Live, input: &CheckInput<'_>) -> Reply {
+    let engine: &Engine = live;
     let decision = engine.decide(&input.query, input.session.as_ref().map(|k| &k.0));
-    let list_version = engine.matcher.version().to_owned();
-    let matches = if state.config.check.explain { decision.verdict().map(|v| v.matches().to_vec()) } else { None };
-    match decision {
-        Decision::Allow | Decision::Control { .. } => {
-            CheckResponse { decision: "allow", list_version, warning: None, matches }
+    let explain = state.config.check.explain;
+    let (verdict, variant) = match decision {
+        Decision::Allow if !explain => {
+            return Reply { decision: "allow", json: live.allow_json.clone(), page_url: None, variant: None };
         }
-        Decision::Warn { verdict, variant } => {
-            let warning = warning_payload(state, engine, input, &verdict, &variant);
-            CheckResponse { decision: "warn", list_version, warning: Some(warning), matches }
+        Decision::Allow => {
+            let response = CheckResponse {
+                decision: "allow",
+                list_version: engine.matcher.version().to_owned(),
+                warning: None,
+                matches: Some(Vec::new()),
+            };
+            return Reply { decision: "allow", json: to_json(&response), page_url: None, variant: None };
         }
-    }
+        Decision::Control { verdict } => {
+            let response = CheckResponse {
+                decision: "allow",
+                list_version: engine.matcher.version().to_owned(),
+                warning: None,
+                matches: explain.then(|| verdict.matches().to_vec()),
+            };
+            return Reply { decision: "allow", json: to_json(&response), page_url: None, variant: None };
+        }
+        Decision::Warn { verdict, variant } => (verdict, variant),
+    };
+    let locale = engine.content.resolve_locale(input.locale.as_deref()).to_owned();
+    let country = input.country.as_deref();
+    let first = verdict.matches().first();
+    let shown = engine.content.variant(&variant).map_or(variant, |v| Arc::clone(&v.id));
+    let token = state.tokens.issue(Claims {
+        exp: 0,
+        variant: shown.to_string(),
+        locale: locale.clone(),
+        country: country.map(str::to_owned),
+        surface: input.surface.as_deref().map(str::to_owned),
+        list_version: engine.matcher.version().to_owned(),
+        category: first.map(|m| m.category.to_string()).unwrap_or_default(),
+        entry: first.map(|m| m.entry.to_string()).unwrap_or_default(),
+    });
+    let page_url = Some(format!("{}/warning?t={token}&locale={locale}", state.public_base));
+    let json = if explain {
+        let warning = warning_payload(state, engine, &shown, &locale, country, &token);
+        to_json(&CheckResponse {
+            decision: "warn",
+            list_version: engine.matcher.version().to_owned(),
+            warning: Some(warning),
+            matches: Some(verdict.matches().to_vec()),
+        })
+    } else {
+        let fragments = live.warning_template(&shown, &locale, country, || {
+            let warning = warning_payload(state, engine, &shown, &locale, country, TOKEN_MARK);
+            let json = String::from_utf8(
+                to_json(&CheckResponse {
+                    decision: "warn",
+                    list_version: engine.matcher.version().to_owned(),
+                    warning: Some(warning),
+                    matches: None,
+                })
+                .to_vec(),
+            )
+            .unwrap_or_default();
+            json.split(TOKEN_MARK_JSON).map(str::to_owned).collect()
+        });
+        let mut json = String::with_capacity(fragments.iter().map(String::len).sum::<usize>() + 8 * token.len());
+        for (i, fragment) in fragments.iter().enumerate() {
+            if i > 0 {
+                json.push_str(&token);
+            }
+            json.push_str(fragment);
+        }
+        web::Bytes::from(json)
+    };
+    Reply { decision: "warn", json, page_url, variant: Some(shown) }
+}
+
+fn to_json(response: &CheckResponse) -> web::Bytes {
+    // Serialising plain structs of strings cannot fail.
+    web::Bytes::from(serde_json::to_vec(response).unwrap_or_default())
 }
 
 fn warning_payload(
     state: &AppState,
     engine: &Engine,
-    input: &CheckInput,
-    verdict: &Verdict,
     variant: &str,
+    locale: &str,
+    country: Option<&str>,
+    token: &str,
 ) -> WarningPayload {
-    let text = engine.content.warning(variant, input.locale.as_deref().unwrap_or("en"), input.country.as_deref());
-    let first = verdict.matches().first();
-    let token = state.tokens.issue(Claims {
-        exp: 0,
-        variant: text.variant.to_string(),
-        locale: text.locale.clone(),
-        country: input.country.clone(),
-        surface: input.surface.clone(),
-        list_version: engine.matcher.version().to_owned(),
-        category: first.map(|m| m.category.to_string()).unwrap_or_default(),
-        entry: first.map(|m| m.entry.to_string()).unwrap_or_default(),
-    });
+    let text = engine.content.warning(variant, locale, country);
     let base = &state.public_base;
     let helplines = text
         .helplines
@@ -337,7 +496,7 @@ fn warning_payload(
         helplines,
         chatbot: text.chatbot,
         ui: text.ui,
-        event_token: token,
+        event_token: token.to_owned(),
     }
 }
 

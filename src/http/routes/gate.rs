@@ -16,18 +16,18 @@
 //! `X-Signpost-Locale` (else `Accept-Language`), `X-Signpost-Country`,
 //! `X-Signpost-Session`, `X-Signpost-Surface`.
 
+use std::borrow::Cow;
+
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 
 use super::check::{CheckInput, respond};
 use crate::analytics::pseudonym::utc_day;
 use crate::analytics::token::now_seconds;
-use crate::http::middleware::DecisionTag;
+use crate::http::middleware::{DECISION_HEADER, Decided};
 use crate::http::state::AppState;
 
-/// Header naming the decision (`warn` or `allow`).
-pub const DECISION_HEADER: HeaderName = HeaderName::from_static("x-signpost-decision");
 /// Header naming the hosted warning page, on a warning.
 pub const WARNING_URL_HEADER: HeaderName = HeaderName::from_static("x-signpost-warning-url");
 /// Header naming the message variant, on a warning.
@@ -42,35 +42,33 @@ pub const VARIANT_HEADER: HeaderName = HeaderName::from_static("x-signpost-varia
     ))]
 pub async fn gate(request: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
     let Some(input) = input_of(&request, &state) else {
+        request.extensions_mut().insert(Decided("allow"));
         return allow();
     };
-    let engine = state.engine.load();
-    let response = respond(&state, &engine, &input);
-    let Some(warning) = &response.warning else {
+    let live = state.engine.load();
+    let reply = respond(&state, &live, &input);
+    request.extensions_mut().insert(Decided(reply.decision));
+    if reply.decision != "warn" {
         return allow();
-    };
+    }
     let status = StatusCode::from_u16(state.config.gate.status).unwrap_or(StatusCode::FORBIDDEN);
     let mut builder = HttpResponse::build(status);
     builder.insert_header((DECISION_HEADER, HeaderValue::from_static("warn")));
     builder.insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
-    if let Ok(url) = HeaderValue::from_str(&warning.page_url) {
+    if let Some(url) = reply.page_url.as_deref().and_then(|u| HeaderValue::from_str(u).ok()) {
         builder.insert_header((WARNING_URL_HEADER, url));
     }
-    if let Ok(variant) = HeaderValue::from_str(&warning.variant) {
+    if let Some(variant) = reply.variant.as_deref().and_then(|v| HeaderValue::from_str(v).ok()) {
         builder.insert_header((VARIANT_HEADER, variant));
     }
-    let mut http = builder.json(&response);
-    http.extensions_mut().insert(DecisionTag("warn"));
-    http
+    builder.content_type("application/json").body(reply.json)
 }
 
 fn allow() -> HttpResponse {
-    let mut http = HttpResponse::Ok()
+    HttpResponse::Ok()
         .insert_header((DECISION_HEADER, HeaderValue::from_static("allow")))
         .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
-        .finish();
-    http.extensions_mut().insert(DecisionTag("allow"));
-    http
+        .finish()
 }
 
 fn header_str<'a>(request: &'a HttpRequest, name: &str) -> Option<&'a str> {
@@ -78,7 +76,7 @@ fn header_str<'a>(request: &'a HttpRequest, name: &str) -> Option<&'a str> {
 }
 
 /// The check input of a proxied request, or `None` when it has no query.
-fn input_of(request: &HttpRequest, state: &AppState) -> Option<CheckInput> {
+fn input_of(request: &HttpRequest, state: &AppState) -> Option<CheckInput<'static>> {
     let query_string = match header_str(request, "x-original-uri") {
         Some(uri) => uri.split_once('?').map_or("", |(_, query)| query.split('#').next().unwrap_or(query)),
         None => request.query_string(),
@@ -115,5 +113,11 @@ fn input_of(request: &HttpRequest, state: &AppState) -> Option<CheckInput> {
             s.len() <= 32 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
         })
         .map(str::to_owned);
-    Some(CheckInput { query, locale, country, session, surface })
+    Some(CheckInput {
+        query: Cow::Owned(query),
+        locale: locale.map(Cow::Owned),
+        country: country.map(Cow::Owned),
+        session,
+        surface: surface.map(Cow::Owned),
+    })
 }
