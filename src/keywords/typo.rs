@@ -9,8 +9,8 @@
 
 use rustc_hash::FxHashMap;
 
-/// The words longer than this (in bytes) are not looked up.
-const MAX_WORD_BYTES: usize = 128;
+/// Words longer than this (in bytes) are neither indexed nor looked up.
+const MAX_WORD_BYTES: usize = 64;
 
 /// Entries with one-typo tolerance, indexed by deletion forms.
 #[derive(Default)]
@@ -20,24 +20,43 @@ pub(crate) struct TypoIndex {
     max_chars: usize,
 }
 
-/// FNV-1a over `a` then `b`: the hash of the concatenation, however it is
-/// split, so a word with a character cut out hashes like the shorter word.
-fn hash_parts(a: &[u8], b: &[u8]) -> u64 {
-    let mut hash = 0xcbf2_9ce4_8422_2325u64;
-    for &byte in a.iter().chain(b) {
-        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+/// Base of the polynomial hash (odd, so powers never vanish modulo 2^64).
+const BASE: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// `BASE^k` for every `k` a word can need.
+static POWERS: std::sync::LazyLock<[u64; MAX_WORD_BYTES + 1]> = std::sync::LazyLock::new(|| {
+    let mut power = [1u64; MAX_WORD_BYTES + 1];
+    for k in 1..=MAX_WORD_BYTES {
+        power[k] = power[k - 1].wrapping_mul(BASE);
     }
-    hash
-}
+    power
+});
 
 /// Calls `f` with the hash of `word` (UTF-8) and of each form with one
-/// character deleted.
+/// character deleted, in time linear in the word's length.
+///
+/// The hash is the polynomial `Σ byte_k · BASE^(n-1-k)` (wrapping). Cutting
+/// the bytes `i..i+len` out leaves `prefix(i) · BASE^(n-i-len) + suffix(i+len)`,
+/// where the suffix keeps its exponents: every form comes from one prefix
+/// pass and one suffix pass.
 fn for_each_form(word: &[u8], mut f: impl FnMut(u64)) {
-    f(hash_parts(word, b""));
+    let n = word.len().min(MAX_WORD_BYTES);
+    let word = &word[..n];
+    let power = &*POWERS;
+    // suffix[k] = Σ_{j ≥ k} word[j] · BASE^(n-1-j)
+    let mut suffix = [0u64; MAX_WORD_BYTES + 1];
+    for k in (0..n).rev() {
+        suffix[k] = suffix[k + 1].wrapping_add(u64::from(word[k]).wrapping_mul(power[n - 1 - k]));
+    }
+    f(suffix[0]);
+    let mut prefix = 0u64;
     let mut at = 0;
-    while at < word.len() {
-        let len = utf8_len(word[at]);
-        f(hash_parts(&word[..at], &word[(at + len).min(word.len())..]));
+    while at < n {
+        let len = utf8_len(word[at]).min(n - at);
+        f(prefix.wrapping_mul(power[n - at - len]).wrapping_add(suffix[at + len]));
+        for &byte in &word[at..at + len] {
+            prefix = prefix.wrapping_mul(BASE).wrapping_add(u64::from(byte));
+        }
         at += len;
     }
 }
@@ -53,8 +72,12 @@ fn utf8_len(lead: u8) -> usize {
 }
 
 impl TypoIndex {
-    /// Indexes `word` (canonical, one word) for item `item`.
+    /// Indexes `word` (canonical, one word) for item `item`; words longer
+    /// than the longest query word looked up are ignored.
     pub(crate) fn insert(&mut self, word: &str, item: u32) {
+        if word.len() > MAX_WORD_BYTES {
+            return;
+        }
         let chars = word.chars().count();
         if self.by_hash.is_empty() {
             self.min_chars = chars;
@@ -135,6 +158,22 @@ pub(crate) fn within_one_edit(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deletion_forms_hash_like_the_shorter_words() {
+        let hash = |word: &str| {
+            let mut first = None;
+            for_each_form(word.as_bytes(), |h| {
+                first.get_or_insert(h);
+            });
+            first.unwrap()
+        };
+        let mut forms = Vec::new();
+        for_each_form("zörvik".as_bytes(), |h| forms.push(h));
+        let expected: Vec<u64> =
+            ["zörvik", "örvik", "zrvik", "zövik", "zörik", "zörvk", "zörvi"].iter().map(|w| hash(w)).collect();
+        assert_eq!(forms, expected);
+    }
 
     #[test]
     fn one_edit_table() {
