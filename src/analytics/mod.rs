@@ -1,6 +1,248 @@
-//! Anonymised measurement: event tokens now; counters, sinks and exports as
-//! they land. This module never sees the raw query: what reaches it is a
-//! verdict's ids and categories and the request's coarse dimensions.
+//! Anonymised measurement: what is counted, how it leaves the request path,
+//! where it is stored, and what researchers get back.
+//!
+//! The request path calls [`Analytics::record`], which hands an [`Event`]
+//! to a bounded channel and never waits: when the channel is full the event
+//! is dropped and counted. One aggregator thread merges events into hourly
+//! counter cells and per-day session outcomes and flushes them every
+//! interval to the store: the embedded store (redb, in the data directory)
+//! or Redis (shared by a fleet).
+//!
+//! This module never sees the raw query. What reaches it is a verdict's ids
+//! and categories, coarse dimensions (language, country, surface), and for
+//! sessions a day-scoped pseudonym; pseudonyms are kept at most 48 hours and
+//! never exported.
 
+pub mod aggregate;
+pub mod cell;
+pub mod embedded;
+pub mod export;
+pub mod hll;
 pub mod pseudonym;
+pub mod redis;
+pub mod sink;
 pub mod token;
+
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{SyncSender, TrySendError, sync_channel};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::gauge::Gauge;
+
+use aggregate::{Aggregator, Message};
+pub use cell::{Dims, Event, EventKind, Tag};
+use embedded::EmbeddedStore;
+use pseudonym::Pseudonymizer;
+use redis::RedisStore;
+use sink::{Change, Sink, SinkError, StatsSource};
+
+use crate::config::AnalyticsOptions;
+
+/// Counters the pipeline keeps (exported on `/metrics`).
+#[derive(Clone, Default)]
+pub struct Counters {
+    /// Events dropped because the channel was full.
+    pub events_dropped: Counter,
+    /// Cells dropped because the store was down and the buffer full.
+    pub cells_dropped: Counter,
+    /// Flushes that failed (and will be retried).
+    pub flush_failures: Counter,
+    /// 1 while the store accepts writes.
+    pub sink_up: Gauge,
+}
+
+/// State shared between the handle and the aggregator.
+pub struct Shared {
+    /// Whether the last write succeeded.
+    pub up: AtomicBool,
+}
+
+/// Where the counts go.
+#[derive(Clone, Debug)]
+pub enum Store {
+    /// Nothing is counted.
+    Off,
+    /// The embedded store in this directory.
+    Embedded(std::path::PathBuf),
+    /// Redis at this URL.
+    Redis(String),
+}
+
+/// Why analytics could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum AnalyticsError {
+    /// The store could not be opened or the URL is unusable.
+    #[error("{0}")]
+    Store(#[from] SinkError),
+}
+
+/// The handle the service holds.
+pub struct Analytics {
+    sender: Option<SyncSender<Message>>,
+    shared: Arc<Shared>,
+    counters: Counters,
+    store: Store,
+    embedded: Option<EmbeddedStore>,
+    timeout: Duration,
+    thread: Mutex<Option<JoinHandle<()>>>,
+}
+
+impl Analytics {
+    /// Analytics that count nothing.
+    pub fn off(counters: Counters) -> Analytics {
+        Analytics {
+            sender: None,
+            shared: Arc::new(Shared { up: AtomicBool::new(true) }),
+            counters,
+            store: Store::Off,
+            embedded: None,
+            timeout: Duration::from_millis(500),
+            thread: Mutex::new(None),
+        }
+    }
+
+    /// Analytics for `store` that could not start: nothing is counted, and
+    /// the store shows as down.
+    pub fn failed(store: Store, counters: Counters) -> Analytics {
+        counters.sink_up.set(0);
+        Analytics {
+            sender: None,
+            shared: Arc::new(Shared { up: AtomicBool::new(false) }),
+            counters,
+            store,
+            embedded: None,
+            timeout: Duration::from_millis(500),
+            thread: Mutex::new(None),
+        }
+    }
+
+    /// Starts the aggregator for `store`. Redis may be down: the store is
+    /// used as soon as it answers. The embedded store must open.
+    pub fn start(
+        store: Store,
+        options: &AnalyticsOptions,
+        pseudonyms: Arc<Pseudonymizer>,
+        counters: Counters,
+    ) -> Result<Analytics, AnalyticsError> {
+        let timeout = Duration::from_millis(options.redis_timeout_ms.max(1));
+        let (sink, embedded): (Box<dyn Sink>, Option<EmbeddedStore>) = match &store {
+            Store::Off => return Ok(Analytics::off(counters)),
+            Store::Embedded(dir) => {
+                let opened = EmbeddedStore::open(dir)?;
+                (Box::new(opened.clone()), Some(opened))
+            }
+            Store::Redis(url) => (Box::new(RedisStore::new(url, timeout)?), None),
+        };
+        let (sender, receiver) = sync_channel(options.channel_capacity.max(1));
+        let shared = Arc::new(Shared { up: AtomicBool::new(true) });
+        counters.sink_up.set(1);
+        let aggregator = Aggregator {
+            receiver,
+            sink,
+            pseudonyms,
+            shared: Arc::clone(&shared),
+            counters: counters.clone(),
+            interval: Duration::from_millis(options.flush_interval_ms.max(1)),
+            buffer_cells: options.buffer_cells,
+            retention_days: options.retention_days,
+        };
+        let thread = std::thread::Builder::new()
+            .name("signpost-analytics".into())
+            .spawn(move || aggregator.run())
+            .map_err(|e| SinkError::Unavailable(format!("cannot start the analytics thread: {e}")))?;
+        Ok(Analytics {
+            sender: Some(sender),
+            shared,
+            counters,
+            store,
+            embedded,
+            timeout,
+            thread: Mutex::new(Some(thread)),
+        })
+    }
+
+    /// Counts `event` later; never blocks. A full channel drops the event
+    /// (counted on `/metrics`).
+    pub fn record(&self, event: Event) {
+        let Some(sender) = &self.sender else { return };
+        match sender.try_send(Message::Event(Box::new(event))) {
+            Ok(()) => {}
+            Err(TrySendError::Full(_)) => {
+                self.counters.events_dropped.inc();
+            }
+            Err(TrySendError::Disconnected(_)) => {}
+        }
+    }
+
+    /// Records a change of lists, content or weights (at start and reload).
+    pub fn record_change(&self, change: Change) {
+        if let Some(sender) = &self.sender {
+            let _ = sender.try_send(Message::Change(change));
+        }
+    }
+
+    /// Flushes now and waits for it (at most `wait`).
+    pub fn flush(&self, wait: Duration) -> bool {
+        let Some(sender) = &self.sender else { return true };
+        let (done, finished) = sync_channel(1);
+        if sender.send(Message::Flush(done)).is_err() {
+            return false;
+        }
+        finished.recv_timeout(wait).is_ok()
+    }
+
+    /// Flushes and stops the aggregator (on shutdown).
+    pub fn shutdown(&self) {
+        if let Some(sender) = &self.sender {
+            let _ = sender.send(Message::Stop);
+        }
+        let thread = self.thread.lock().unwrap_or_else(|e| e.into_inner()).take();
+        if let Some(thread) = thread {
+            let _ = thread.join();
+        }
+    }
+
+    /// `none`, `embedded` or `redis`.
+    pub fn store_name(&self) -> &'static str {
+        match self.store {
+            Store::Off => "none",
+            Store::Embedded(_) => "embedded",
+            Store::Redis(_) => "redis",
+        }
+    }
+
+    /// Whether the store accepted the last write.
+    pub fn is_up(&self) -> bool {
+        self.shared.up.load(Ordering::Relaxed)
+    }
+
+    /// A reader of the stored counts, for exports; `None` when off.
+    pub fn source(&self) -> Option<Result<Box<dyn StatsSource + Send>, SinkError>> {
+        match &self.store {
+            Store::Off => None,
+            Store::Embedded(_) => self.embedded.clone().map(|s| Ok(Box::new(s) as Box<dyn StatsSource + Send>)),
+            Store::Redis(url) => {
+                Some(RedisStore::new(url, self.timeout).map(|s| Box::new(s) as Box<dyn StatsSource + Send>))
+            }
+        }
+    }
+}
+
+impl Drop for Analytics {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
+
+/// Opens a store for reading from outside a running service (`signpost stats`).
+pub fn open_source(store: &Store, timeout: Duration) -> Result<Box<dyn StatsSource>, SinkError> {
+    match store {
+        Store::Off => Err(SinkError::Unavailable("no store: give --redis URL or --data-dir DIR".into())),
+        Store::Embedded(dir) => Ok(Box::new(embedded::EmbeddedReader::open(Path::new(dir))?)),
+        Store::Redis(url) => Ok(Box::new(RedisStore::new(url, timeout)?)),
+    }
+}

@@ -94,6 +94,9 @@ impl Application {
         let reloader = tokio::spawn(async move { reload_on_sighup(state).await });
         let result = self.server.await;
         reloader.abort();
+        // The last counts go out before the process ends.
+        let state = Arc::clone(&self.state);
+        let _ = tokio::task::spawn_blocking(move || state.analytics.shutdown()).await;
         result
     }
 }
@@ -142,6 +145,11 @@ pub fn routes(config: &mut web::ServiceConfig) {
                 .route(web::post().to(check::check_post))
                 .route(web::get().to(check::check_get))
                 .default_service(web::to(method_not_allowed("GET, POST"))),
+        )
+        .service(
+            web::resource("/v1/events")
+                .route(web::post().to(events::events))
+                .default_service(web::to(method_not_allowed("POST"))),
         )
         .service(web::resource("/v1/gate").to(gate::gate))
         .service(web::resource("/v1/gate/{tail:.*}").to(gate::gate))

@@ -11,7 +11,10 @@ use serde::Serialize;
 
 use super::metrics::Metrics;
 use crate::analytics::pseudonym::Pseudonymizer;
-use crate::analytics::token::TokenSigner;
+use crate::analytics::sink::Change;
+use crate::analytics::token::{Claims, TokenSigner, now_seconds};
+use crate::analytics::{Analytics, Counters, Dims, Event, EventKind, Store, Tag};
+use crate::keywords::EntryId;
 use crate::config::Config;
 use crate::engine::{Engine, EngineError};
 
@@ -23,8 +26,10 @@ pub struct AppState {
     pub engine: ArcSwap<Live>,
     /// Signs and verifies event tokens.
     pub tokens: TokenSigner,
-    /// Day-scoped session pseudonyms.
-    pub pseudonyms: Pseudonymizer,
+    /// Day-scoped session pseudonyms (salts shared through the store).
+    pub pseudonyms: Arc<Pseudonymizer>,
+    /// Anonymised counting.
+    pub analytics: Analytics,
     /// Prometheus metrics.
     pub metrics: Metrics,
     /// Base URL of links people follow (warning page, tracked helpline links).
@@ -117,15 +122,40 @@ pub struct LoadedList {
 }
 
 impl AppState {
-    /// State around an engine already loaded.
+    /// State around an engine already loaded; starts analytics on the
+    /// configured store (a store that cannot open leaves the service
+    /// running without counts, reported on `/readyz`).
     pub fn new(config: Config, engine: Engine, tokens: TokenSigner, public_base: String) -> AppState {
         let metrics = Metrics::default();
         metrics.set_lists(engine.matcher.version(), engine.matcher.entries_len());
+        let pseudonyms = Arc::new(Pseudonymizer::default());
+        let counters = Counters {
+            events_dropped: metrics.events_dropped.clone(),
+            cells_dropped: metrics.cells_dropped.clone(),
+            flush_failures: metrics.flush_failures.clone(),
+            sink_up: metrics.sink_up.clone(),
+        };
+        let store = if !config.analytics.enabled {
+            Store::Off
+        } else if let Some(url) = &config.redis_url {
+            Store::Redis(url.clone())
+        } else {
+            Store::Embedded(config.data_dir.clone())
+        };
+        let analytics = match Analytics::start(store.clone(), &config.analytics, Arc::clone(&pseudonyms), counters.clone()) {
+            Ok(analytics) => analytics,
+            Err(error) => {
+                tracing::error!(%error, "analytics store unavailable; the service runs without counting");
+                Analytics::failed(store, counters)
+            }
+        };
+        analytics.record_change(change_of(&engine));
         AppState {
             config,
             engine: ArcSwap::from_pointee(Live::new(engine)),
             tokens,
-            pseudonyms: Pseudonymizer::default(),
+            pseudonyms,
+            analytics,
             metrics,
             public_base,
             started: Instant::now(),
@@ -155,6 +185,7 @@ impl AppState {
         };
         let report = report_of(&engine);
         self.metrics.set_lists(engine.matcher.version(), engine.matcher.entries_len());
+        self.analytics.record_change(change_of(&engine));
         self.engine.store(Arc::new(Live::new(engine)));
         self.metrics.reloads.inc();
         tracing::info!(list_version = %report.list_version, entries = report.entries, "reloaded lists and content");
@@ -163,19 +194,50 @@ impl AppState {
 }
 
 impl AppState {
-    /// The analytics sink in use: `none`, `embedded` or `redis`.
+    /// The analytics store in use: `none`, `embedded` or `redis`.
     pub fn analytics_sink_name(&self) -> &'static str {
-        "none"
+        self.analytics.store_name()
     }
 
-    /// Whether the analytics sink accepts writes.
+    /// Whether the analytics store accepts writes.
     pub fn analytics_up(&self) -> bool {
-        true
+        self.analytics.is_up()
+    }
+
+    /// Counts `kind` under the dimensions of a verified event token.
+    pub fn record_event(&self, claims: &Claims, kind: EventKind) {
+        self.analytics.record(Event { at: now_seconds(), kind, dims: dims_of(claims), session: None });
     }
 
     /// Counts a helpline click (only with a valid token's dimensions).
-    pub fn record_click(&self, claims: Option<&crate::analytics::token::Claims>, helpline: &str) {
-        let _ = (claims, helpline);
+    pub fn record_click(&self, claims: Option<&Claims>, helpline: &str) {
+        if let Some(claims) = claims {
+            self.record_event(claims, EventKind::HelplineClick { helpline: Arc::from(helpline) });
+        }
+    }
+}
+
+/// The count dimensions carried by an event token.
+pub fn dims_of(claims: &Claims) -> Dims {
+    Dims {
+        list_version: Arc::from(claims.list_version.as_str()),
+        category: (!claims.category.is_empty()).then(|| Arc::from(claims.category.as_str())),
+        entry: u64::from_str_radix(&claims.entry, 16).ok().map(EntryId),
+        variant: Some(Arc::from(claims.variant.as_str())),
+        locale: Tag::new(&claims.locale),
+        country: Tag::new(claims.country.as_deref().unwrap_or("")),
+        surface: Tag::new(claims.surface.as_deref().unwrap_or("")),
+    }
+}
+
+/// The state in force, for the record of changes.
+pub fn change_of(engine: &Engine) -> Change {
+    Change {
+        at: now_seconds(),
+        list_version: engine.matcher.version().to_owned(),
+        lists: engine.matcher.lists().iter().map(|l| format!("{}@{}", l.id, l.version)).collect(),
+        content_version: engine.content.version().to_owned(),
+        weights: engine.experiment.weights(&engine.content),
     }
 }
 

@@ -437,7 +437,7 @@ impl Compiler {
             groups: self.groups.len(),
             categories: self.categories,
             lists,
-            version,
+            version: Arc::from(version),
         })
     }
 }

@@ -113,7 +113,7 @@ pub struct Matcher {
     pub(crate) groups: usize,
     pub(crate) categories: Vec<Arc<str>>,
     pub(crate) lists: Vec<ListInfo>,
-    pub(crate) version: String,
+    pub(crate) version: Arc<str>,
 }
 
 impl std::fmt::Debug for Matcher {
@@ -198,6 +198,11 @@ impl Matcher {
     /// reported with every answer and export.
     pub fn version(&self) -> &str {
         &self.version
+    }
+
+    /// The same version, shared (for counters keyed by it).
+    pub fn version_shared(&self) -> Arc<str> {
+        Arc::clone(&self.version)
     }
 
     /// The loaded lists.

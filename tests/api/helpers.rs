@@ -18,6 +18,14 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// The service's shared state.
     pub state: Arc<AppState>,
+    /// The test's scratch directory (data directory inside), removed at the end.
+    pub dir: PathBuf,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
 }
 
 /// A configuration for tests: a free port, a scratch data directory.
@@ -49,8 +57,7 @@ pub async fn spawn_with(change: impl FnOnce(&mut Config)) -> TestApp {
     let state = app.state();
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    let _ = dir;
-    TestApp { address: format!("http://127.0.0.1:{port}"), client, state }
+    TestApp { address: format!("http://127.0.0.1:{port}"), client, state, dir }
 }
 
 impl TestApp {

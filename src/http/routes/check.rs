@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::analytics::pseudonym::{SessionKey, utc_day};
 use crate::analytics::token::{Claims, now_seconds};
+use crate::analytics::{Dims, Event, EventKind, Tag};
+use crate::deterrence::CONTROL_ARM;
 use crate::deterrence::{ChatStep, HelplineView, Theme, Ui};
 use crate::engine::{Decision, Engine};
 use crate::http::error::ApiError;
@@ -388,6 +390,7 @@ const TOKEN_MARK_JSON: &str = "\\u0001signpost-token\\u0001";
 pub(crate) fn respond(state: &AppState, live: &Live, input: &CheckInput<'_>) -> Reply {
     let engine: &Engine = live;
     let decision = engine.decide(&input.query, input.session.as_ref().map(|k| &k.0));
+    record_check(state, engine, input, &decision);
     let explain = state.config.check.explain;
     let (verdict, variant) = match decision {
         Decision::Allow if !explain => {
@@ -461,6 +464,30 @@ pub(crate) fn respond(state: &AppState, live: &Live, input: &CheckInput<'_>) -> 
         web::Bytes::from(json)
     };
     Reply { decision: "warn", json, page_url, variant: Some(shown) }
+}
+
+/// Counts the check: checks always, hits and warnings with the first
+/// match's category and entry id and the arm. Never the query.
+fn record_check(state: &AppState, engine: &Engine, input: &CheckInput<'_>, decision: &Decision) {
+    if state.analytics.store_name() == "none" {
+        return;
+    }
+    let first = decision.verdict().and_then(|v| v.matches().first());
+    let (hit, warned, variant) = match decision {
+        Decision::Allow => (false, false, None),
+        Decision::Control { .. } => (true, false, Some(Arc::from(CONTROL_ARM))),
+        Decision::Warn { variant, .. } => (true, true, Some(Arc::clone(variant))),
+    };
+    let dims = Dims {
+        list_version: engine.matcher.version_shared(),
+        category: first.map(|m| Arc::clone(&m.category)),
+        entry: first.map(|m| m.entry),
+        variant,
+        locale: Tag::new(engine.content.resolve_locale(input.locale.as_deref())),
+        country: Tag::new(input.country.as_deref().unwrap_or("")),
+        surface: Tag::new(input.surface.as_deref().unwrap_or("")),
+    };
+    state.analytics.record(Event { at: now_seconds(), kind: EventKind::Check { hit, warned }, dims, session: input.session });
 }
 
 fn to_json(response: &CheckResponse) -> web::Bytes {

@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod check;
+pub mod events;
 pub mod gate;
 pub mod health;
 pub mod openapi;

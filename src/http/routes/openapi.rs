@@ -13,6 +13,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
         super::check::check_post,
         super::check::check_get,
         super::gate::gate,
+        super::events::events,
         super::pages::warning_page,
         super::pages::go,
         super::health::healthz,

@@ -72,6 +72,9 @@ pub async fn warning_page(request: HttpRequest, state: web::Data<AppState>) -> H
     let params: PageParams =
         serde_urlencoded::from_str(request.query_string()).unwrap_or(PageParams { t: None, locale: None });
     let claims = params.t.as_deref().and_then(|t| state.tokens.verify(t).ok());
+    if let Some(claims) = &claims {
+        state.record_event(claims, crate::analytics::EventKind::PageViewed);
+    }
     let engine = state.engine.load();
     let content = &engine.content;
     let variant = claims.as_ref().map_or_else(

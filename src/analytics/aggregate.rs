@@ -1,0 +1,193 @@
+//! The aggregator: one thread that merges events in memory and flushes them
+//! to the store every interval. The request path only hands it events
+//! through a bounded channel (never waits); everything slow happens here.
+//!
+//! When the store fails, batches wait in a bounded queue and are retried in
+//! order under their own `(instance, seq)`, so a retry never double-counts;
+//! what exceeds the bound is dropped and counted.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender};
+use std::time::{Duration, Instant};
+
+use super::cell::{Event, EventKind, field, hour_of, metrics_of};
+use super::pseudonym::{Pseudonymizer, utc_day};
+use super::sink::{Batch, Change, SessionDelta, Sink};
+use super::token::now_seconds;
+use super::{Counters, Shared};
+use crate::deterrence::CONTROL_ARM;
+
+/// What the aggregator receives.
+pub(crate) enum Message {
+    /// Something to count.
+    Event(Box<Event>),
+    /// A change of lists, content or weights to record.
+    Change(Change),
+    /// Flush now and say so (tests, shutdown).
+    Flush(SyncSender<()>),
+    /// Flush and end.
+    Stop,
+}
+
+pub(crate) struct Aggregator {
+    pub receiver: Receiver<Message>,
+    pub sink: Box<dyn Sink>,
+    pub pseudonyms: Arc<Pseudonymizer>,
+    pub shared: Arc<Shared>,
+    pub counters: Counters,
+    pub interval: Duration,
+    pub buffer_cells: usize,
+    pub retention_days: u32,
+}
+
+#[derive(Default)]
+struct Pending {
+    cells: HashMap<u32, HashMap<String, u64>>,
+    sessions: HashMap<(u32, [u8; 32]), (u32, u32, String)>,
+    uniques: HashMap<u32, HashSet<[u8; 32]>>,
+}
+
+impl Aggregator {
+    pub(crate) fn run(mut self) {
+        let instance: u64 = rand::random();
+        let mut seq = 0u64;
+        let mut pending = Pending::default();
+        let mut queue: VecDeque<Batch> = VecDeque::new();
+        let mut changes: Vec<Change> = Vec::new();
+        let mut salted: HashSet<u32> = HashSet::new();
+        let mut last_purge = 0u64;
+        let mut field_buf = String::with_capacity(128);
+        let mut next_flush = Instant::now() + self.interval;
+        self.ensure_salts(&mut salted);
+        loop {
+            let wait = next_flush.saturating_duration_since(Instant::now());
+            let mut reply = None;
+            let mut stop = false;
+            match self.receiver.recv_timeout(wait) {
+                Ok(Message::Event(event)) => aggregate(&mut pending, &event, &mut field_buf),
+                Ok(Message::Change(change)) => changes.push(change),
+                Ok(Message::Flush(done)) => reply = Some(done),
+                Ok(Message::Stop) | Err(RecvTimeoutError::Disconnected) => stop = true,
+                Err(RecvTimeoutError::Timeout) => {}
+            }
+            if reply.is_none() && !stop && Instant::now() < next_flush {
+                continue;
+            }
+            next_flush = Instant::now() + self.interval;
+            self.ensure_salts(&mut salted);
+            let batch = take_batch(&mut pending, instance, seq);
+            if !batch.is_empty() {
+                seq += 1;
+                let queued: usize = queue.iter().map(Batch::size).sum();
+                if queued + batch.size() > self.buffer_cells {
+                    self.counters.cells_dropped.inc_by(batch.size() as u64);
+                } else {
+                    queue.push_back(batch);
+                }
+            }
+            self.write_queue(&mut queue);
+            changes.retain(|change| self.sink.record_change(change).is_err());
+            let now = now_seconds();
+            if now >= last_purge + 3600 && self.sink.purge(now, self.retention_days).is_ok() {
+                last_purge = now;
+            }
+            if let Some(done) = reply {
+                let _ = done.send(());
+            }
+            if stop {
+                break;
+            }
+        }
+    }
+
+    fn write_queue(&mut self, queue: &mut VecDeque<Batch>) {
+        while let Some(batch) = queue.front() {
+            match self.sink.write(batch, self.retention_days) {
+                Ok(()) => {
+                    queue.pop_front();
+                    self.set_up(true);
+                }
+                Err(error) => {
+                    self.counters.flush_failures.inc();
+                    if self.shared.up.swap(false, std::sync::atomic::Ordering::Relaxed) {
+                        tracing::warn!(sink = self.sink.name(), %error, "analytics store unavailable; counts are kept and retried");
+                    }
+                    self.counters.sink_up.set(0);
+                    return;
+                }
+            }
+        }
+        if queue.is_empty() {
+            self.set_up(true);
+        }
+    }
+
+    fn set_up(&self, up: bool) {
+        if up && !self.shared.up.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            tracing::info!(sink = self.sink.name(), "analytics store available");
+        }
+        self.counters.sink_up.set(i64::from(up));
+    }
+
+    /// Installs the store's salts for today (and tomorrow near midnight),
+    /// so every instance pseudonymises alike.
+    fn ensure_salts(&mut self, salted: &mut HashSet<u32>) {
+        let now = now_seconds();
+        let today = utc_day(now);
+        let mut days = vec![today];
+        if utc_day(now + 3600) != today {
+            days.push(today + 1);
+        }
+        for day in days {
+            if salted.contains(&day) {
+                continue;
+            }
+            if let Ok(salt) = self.sink.salt(day) {
+                self.pseudonyms.install(day, salt);
+                salted.insert(day);
+            }
+        }
+        salted.retain(|day| day + 1 >= today);
+    }
+}
+
+fn aggregate(pending: &mut Pending, event: &Event, field_buf: &mut String) {
+    let hour = hour_of(event.at);
+    let cells = pending.cells.entry(hour).or_default();
+    metrics_of(&event.kind, |metric| {
+        field(metric, &event.dims, field_buf);
+        match cells.get_mut(field_buf.as_str()) {
+            Some(count) => *count += 1,
+            None => {
+                cells.insert(field_buf.clone(), 1);
+            }
+        }
+    });
+    let (EventKind::Check { hit, warned }, Some(session)) = (&event.kind, &event.session) else {
+        return;
+    };
+    let day = utc_day(event.at);
+    pending.uniques.entry(day).or_default().insert(session.0);
+    if *hit {
+        let arm = event.dims.variant.as_deref().unwrap_or(CONTROL_ARM);
+        let entry = pending.sessions.entry((day, session.0)).or_insert_with(|| (0, 0, arm.to_owned()));
+        entry.0 += 1;
+        entry.1 += u32::from(*warned);
+    }
+}
+
+fn take_batch(pending: &mut Pending, instance: u64, seq: u64) -> Batch {
+    let mut batch = Batch { instance, seq, ..Batch::default() };
+    for (hour, cells) in pending.cells.drain() {
+        batch.cells.extend(cells.into_iter().map(|(field, n)| (hour, field, n)));
+    }
+    batch.cells.sort();
+    for ((day, pseudonym), (hits, warnings, arm)) in pending.sessions.drain() {
+        batch.sessions.push(SessionDelta { day, pseudonym, hits, warnings, arm });
+    }
+    for (day, pseudonyms) in pending.uniques.drain() {
+        batch.uniques.push((day, pseudonyms.into_iter().collect()));
+    }
+    batch
+}
