@@ -125,7 +125,10 @@ impl RedisStore {
 
     /// Runs `op` on a connection; any error drops the connection so the
     /// next call reconnects.
-    fn with<T>(&mut self, op: impl FnOnce(&mut Connection, &Script, &Script) -> redis::RedisResult<T>) -> Result<T, SinkError> {
+    fn with<T>(
+        &mut self,
+        op: impl FnOnce(&mut Connection, &Script, &Script) -> redis::RedisResult<T>,
+    ) -> Result<T, SinkError> {
         let (cells, sessions) = (self.cells.clone(), self.sessions.clone());
         let connection = self.connection()?;
         match op(connection, &cells, &sessions) {
@@ -199,13 +202,8 @@ impl Sink for RedisStore {
         let expire_at = (u64::from(day) + 2) * DAY_SECONDS;
         let fresh: [u8; 32] = rand::random();
         let stored: String = self.with(|connection, _, _| {
-            let _: Option<String> = redis::cmd("SET")
-                .arg(&key)
-                .arg(hex(&fresh))
-                .arg("NX")
-                .arg("EXAT")
-                .arg(expire_at)
-                .query(connection)?;
+            let _: Option<String> =
+                redis::cmd("SET").arg(&key).arg(hex(&fresh)).arg("NX").arg("EXAT").arg(expire_at).query(connection)?;
             redis::cmd("GET").arg(&key).query(connection)
         })?;
         let mut salt = [0u8; 32];
@@ -213,7 +211,8 @@ impl Sink for RedisStore {
             return Err(unavailable("stored salt has the wrong length"));
         }
         for (i, byte) in salt.iter_mut().enumerate() {
-            *byte = u8::from_str_radix(&stored[2 * i..2 * i + 2], 16).map_err(|_| unavailable("stored salt is not hex"))?;
+            *byte =
+                u8::from_str_radix(&stored[2 * i..2 * i + 2], 16).map_err(|_| unavailable("stored salt is not hex"))?;
         }
         Ok(salt)
     }
@@ -221,7 +220,9 @@ impl Sink for RedisStore {
     fn record_change(&mut self, change: &Change) -> Result<(), SinkError> {
         let json = serde_json::to_string(change).map_err(unavailable)?;
         let identity = change.identity();
-        self.with(|connection, _, _| redis::cmd("HSETNX").arg("signpost:changes").arg(identity).arg(json).query(connection))
+        self.with(|connection, _, _| {
+            redis::cmd("HSETNX").arg("signpost:changes").arg(identity).arg(json).query(connection)
+        })
     }
 
     fn purge(&mut self, _now: u64, _retention_days: u32) -> Result<(), SinkError> {
@@ -254,7 +255,12 @@ impl StatsSource for RedisStore {
         for day in from_day..=to_day {
             let tag = day_tag(day);
             let (fields, uniques): (Vec<(String, u64)>, u64) = self.with(|connection, _, _| {
-                redis::pipe().cmd("HGETALL").arg(format!("{tag}:days")).cmd("PFCOUNT").arg(format!("{tag}:uniques")).query(connection)
+                redis::pipe()
+                    .cmd("HGETALL")
+                    .arg(format!("{tag}:days"))
+                    .cmd("PFCOUNT")
+                    .arg(format!("{tag}:uniques"))
+                    .query(connection)
             })?;
             out.extend(fields.into_iter().map(|(field, n)| (day, field, n)));
             if uniques > 0 {
@@ -265,7 +271,8 @@ impl StatsSource for RedisStore {
     }
 
     fn changes(&mut self) -> Result<Vec<Change>, SinkError> {
-        let records: Vec<String> = self.with(|connection, _, _| redis::cmd("HVALS").arg("signpost:changes").query(connection))?;
+        let records: Vec<String> =
+            self.with(|connection, _, _| redis::cmd("HVALS").arg("signpost:changes").query(connection))?;
         let mut out: Vec<Change> = records.iter().filter_map(|r| serde_json::from_str(r).ok()).collect();
         out.sort_by_key(|c| c.at);
         Ok(out)

@@ -1,6 +1,8 @@
 //! Where aggregated counts go: the interface both stores implement, the
 //! batch they write, and what they give back to exports.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// One flush's worth of counts from one instance. A batch is written whole
@@ -65,7 +67,7 @@ pub struct Change {
     /// The content version.
     pub content_version: String,
     /// Arm weights as probabilities (`control` included when configured).
-    pub weights: Vec<(String, f64)>,
+    pub weights: BTreeMap<String, f64>,
 }
 
 impl Change {

@@ -5,6 +5,7 @@
 mod check;
 mod lint;
 mod serve;
+mod stats;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,6 +29,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Check keyword lists for problems and, with --benign, preview false positives.
     Lint(lint::LintArgs),
+    /// Print the research export from Redis or the embedded store.
+    Stats(stats::StatsArgs),
 }
 
 /// Where keyword lists come from (shared by every subcommand that matches).
@@ -68,5 +71,6 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Serve(args) => serve::run(args),
         Command::Check(args) => check::run(args),
         Command::Lint(args) => lint::run(args),
+        Command::Stats(args) => stats::run(args),
     }
 }

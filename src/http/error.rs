@@ -62,6 +62,9 @@ pub enum ApiError {
     /// A reload was refused; the previous lists and content keep serving.
     #[error("{0}")]
     ReloadRefused(String),
+    /// A store the route needs is off or unreachable.
+    #[error("{0}")]
+    Unavailable(String),
     /// Something on our side failed.
     #[error("{0}")]
     Internal(String),
@@ -84,6 +87,7 @@ impl ApiError {
             ApiError::Forbidden(_) => "forbidden",
             ApiError::InvalidToken(_) => "invalid_token",
             ApiError::ReloadRefused(_) => "reload_refused",
+            ApiError::Unavailable(_) => "unavailable",
             ApiError::Internal(_) => "internal",
         }
     }
@@ -102,7 +106,7 @@ pub struct ErrorDetail {
     /// Stable code: `invalid_json`, `missing_query`, `invalid_utf8`,
     /// `invalid_parameter`, `query_too_long`, `body_too_large`,
     /// `unsupported_media_type`, `not_found`, `method_not_allowed`,
-    /// `unauthorized`, `forbidden`, `invalid_token`, `reload_refused`, `internal`.
+    /// `unauthorized`, `forbidden`, `invalid_token`, `reload_refused`, `unavailable`, `internal`.
     pub code: &'static str,
     /// What went wrong and what to do, in words.
     pub message: String,
@@ -123,6 +127,7 @@ impl ResponseError for ApiError {
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::ReloadRefused(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

@@ -162,6 +162,7 @@ pub fn routes(config: &mut web::ServiceConfig) {
                 .route(web::post().to(admin::reload))
                 .default_service(web::to(method_not_allowed("POST"))),
         )
+        .service(get("/v1/stats").route(web::get().to(stats::stats)))
         .service(get("/warning").route(web::get().to(pages::warning_page)))
         .service(get("/assets/warning.css").route(web::get().to(pages::warning_css)))
         .service(get("/v1/go/{helpline_id}").route(web::get().to(pages::go)))

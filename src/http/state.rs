@@ -14,9 +14,9 @@ use crate::analytics::pseudonym::Pseudonymizer;
 use crate::analytics::sink::Change;
 use crate::analytics::token::{Claims, TokenSigner, now_seconds};
 use crate::analytics::{Analytics, Counters, Dims, Event, EventKind, Store, Tag};
-use crate::keywords::EntryId;
 use crate::config::Config;
 use crate::engine::{Engine, EngineError};
+use crate::keywords::EntryId;
 
 /// Everything a request may need.
 pub struct AppState {
@@ -142,13 +142,14 @@ impl AppState {
         } else {
             Store::Embedded(config.data_dir.clone())
         };
-        let analytics = match Analytics::start(store.clone(), &config.analytics, Arc::clone(&pseudonyms), counters.clone()) {
-            Ok(analytics) => analytics,
-            Err(error) => {
-                tracing::error!(%error, "analytics store unavailable; the service runs without counting");
-                Analytics::failed(store, counters)
-            }
-        };
+        let analytics =
+            match Analytics::start(store.clone(), &config.analytics, Arc::clone(&pseudonyms), counters.clone()) {
+                Ok(analytics) => analytics,
+                Err(error) => {
+                    tracing::error!(%error, "analytics store unavailable; the service runs without counting");
+                    Analytics::failed(store, counters)
+                }
+            };
         analytics.record_change(change_of(&engine));
         AppState {
             config,
@@ -237,7 +238,7 @@ pub fn change_of(engine: &Engine) -> Change {
         list_version: engine.matcher.version().to_owned(),
         lists: engine.matcher.lists().iter().map(|l| format!("{}@{}", l.id, l.version)).collect(),
         content_version: engine.content.version().to_owned(),
-        weights: engine.experiment.weights(&engine.content),
+        weights: engine.experiment.weights(&engine.content).into_iter().collect(),
     }
 }
 

@@ -12,3 +12,4 @@ mod nginx;
 mod operations;
 mod pages;
 mod reload;
+mod stats;

@@ -487,7 +487,12 @@ fn record_check(state: &AppState, engine: &Engine, input: &CheckInput<'_>, decis
         country: Tag::new(input.country.as_deref().unwrap_or("")),
         surface: Tag::new(input.surface.as_deref().unwrap_or("")),
     };
-    state.analytics.record(Event { at: now_seconds(), kind: EventKind::Check { hit, warned }, dims, session: input.session });
+    state.analytics.record(Event {
+        at: now_seconds(),
+        kind: EventKind::Check { hit, warned },
+        dims,
+        session: input.session,
+    });
 }
 
 fn to_json(response: &CheckResponse) -> web::Bytes {

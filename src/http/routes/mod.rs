@@ -8,3 +8,4 @@ pub mod gate;
 pub mod health;
 pub mod openapi;
 pub mod pages;
+pub mod stats;

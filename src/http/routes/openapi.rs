@@ -14,6 +14,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
         super::check::check_get,
         super::gate::gate,
         super::events::events,
+        super::stats::stats,
         super::pages::warning_page,
         super::pages::go,
         super::health::healthz,
@@ -27,6 +28,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
         (name = "gate", description = "Inline gate for nginx auth_request and Envoy ext_authz"),
         (name = "pages", description = "What a person sees"),
         (name = "events", description = "Anonymous counting of what happened after a warning"),
+        (name = "research", description = "Aggregated, disclosure-controlled exports"),
         (name = "operations", description = "Health, readiness, metrics"),
         (name = "admin", description = "Live reload"),
     )

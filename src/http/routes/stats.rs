@@ -1,0 +1,113 @@
+//! `GET /v1/stats`: the research export (JSON, or CSV with `Accept:
+//! text/csv` or `format=csv`), behind the research token. See
+//! [`crate::analytics::export`] for what is counted and how small cells are
+//! withheld.
+
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpRequest, HttpResponse, web};
+
+use super::check::for_each_query_pair;
+use crate::analytics::cell::HOUR_SECONDS;
+use crate::analytics::export::{Export, Granularity, InForce, StatsQuery, export, period, to_csv};
+use crate::analytics::token::now_seconds;
+use crate::engine::Engine;
+use crate::http::auth::{Access, require};
+use crate::http::error::ApiError;
+use crate::http::state::AppState;
+
+/// The export for the query string's period and breakdown.
+#[utoipa::path(get, path = "/v1/stats", tag = "research",
+    security(("bearer" = [])),
+    params(
+        ("from" = Option<String>, Query, description = "Start: `YYYY-MM-DD` or RFC 3339 (default: 7 days before `to`)"),
+        ("to" = Option<String>, Query, description = "End, inclusive: `YYYY-MM-DD` (the whole day) or RFC 3339 (default: now)"),
+        ("granularity" = Option<String>, Query, description = "`hour`, `day` (default) or `week`"),
+        ("by" = Option<String>, Query, description = "Comma-separated dimensions: list_version, category, entry, variant, locale, country, surface"),
+        ("format" = Option<String>, Query, description = "`json` (default) or `csv`; or send `Accept: text/csv`"),
+    ),
+    responses(
+        (status = 200, body = Export, description = "Aggregates only; cells below k withheld"),
+        (status = 400, body = crate::http::error::ErrorBody),
+        (status = 401, body = crate::http::error::ErrorBody),
+        (status = 403, body = crate::http::error::ErrorBody, description = "No research token configured"),
+        (status = 503, body = crate::http::error::ErrorBody, description = "Analytics off or the store unreachable"),
+    ))]
+pub async fn stats(request: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    require(&request, &state, Access::Research)?;
+    let (query, csv) = parse_query(&request, &state)?;
+    let engine = state.engine.load();
+    let in_force = in_force(&engine);
+    let Some(source) = state.analytics.source() else {
+        return Err(ApiError::Unavailable(
+            "analytics are off (`analytics.enabled = false`): nothing is counted".into(),
+        ));
+    };
+    let mut source = source.map_err(|e| ApiError::Unavailable(e.to_string()))?;
+    let exported = web::block(move || export(source.as_mut(), &query, in_force))
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?
+        .map_err(|e| match e {
+            crate::analytics::export::ExportError::Store(store) => ApiError::Unavailable(store.to_string()),
+            other => ApiError::InvalidParameter(other.to_string()),
+        })?;
+    let mut response = HttpResponse::Ok();
+    response.insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
+    Ok(if csv {
+        response.content_type("text/csv; charset=utf-8").body(to_csv(&exported))
+    } else {
+        response.json(exported)
+    })
+}
+
+/// What is in force on `engine`, named in every export.
+pub fn in_force(engine: &Engine) -> InForce {
+    InForce {
+        list_version: engine.matcher.version().to_owned(),
+        lists: engine.matcher.lists().iter().map(|l| format!("{}@{}", l.id, l.version)).collect(),
+        content_version: engine.content.version().to_owned(),
+        variant_weights: engine.experiment.weights(&engine.content).into_iter().collect(),
+    }
+}
+
+fn parse_query(request: &HttpRequest, state: &AppState) -> Result<(StatsQuery, bool), ApiError> {
+    let (mut from, mut to, mut granularity, mut by, mut format) = (None, None, None, None, None);
+    for_each_query_pair(request.query_string(), |key, value| {
+        let slot = match &*key {
+            "from" => &mut from,
+            "to" => &mut to,
+            "granularity" => &mut granularity,
+            "by" => &mut by,
+            "format" => &mut format,
+            _ => {
+                return Err(ApiError::InvalidParameter(
+                    "unknown parameter; known: from, to, granularity, by, format".into(),
+                ));
+            }
+        };
+        *slot = Some(value.into_owned());
+        Ok(())
+    })?;
+    let now_hour = (now_seconds() / HOUR_SECONDS) as u32;
+    let (from_hour, to_hour) =
+        period(from.as_deref(), to.as_deref(), now_hour).map_err(|e| ApiError::InvalidParameter(e.to_string()))?;
+    let granularity = match granularity.as_deref() {
+        None => Granularity::Day,
+        Some(text) => Granularity::parse(text)
+            .ok_or_else(|| ApiError::InvalidParameter("`granularity` must be hour, day or week".into()))?,
+    };
+    let by: Vec<String> = by
+        .as_deref()
+        .map(|list| list.split(',').map(str::trim).filter(|d| !d.is_empty()).map(str::to_owned).collect())
+        .unwrap_or_default();
+    let accept_csv =
+        request.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/csv"));
+    let csv = match format.as_deref() {
+        Some("csv") => true,
+        Some("json") => false,
+        Some(_) => return Err(ApiError::InvalidParameter("`format` must be json or csv".into())),
+        None => accept_csv,
+    };
+    let options = &state.config.analytics;
+    let query = StatsQuery { from_hour, to_hour, granularity, by, k: options.min_cell, epsilon: options.epsilon };
+    Ok((query, csv))
+}

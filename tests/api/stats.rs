@@ -1,0 +1,144 @@
+//! `GET /v1/stats`: the research export over HTTP — token rules, small-cell
+//! suppression, breakdowns, CSV, and what every export names.
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, error_code, spawn_app, spawn_with};
+
+const TOKEN: &str = "research-token-0123456789";
+
+async fn research_app() -> TestApp {
+    spawn_with(|c| {
+        c.research_token = Some(TOKEN.into());
+        c.analytics.flush_interval_ms = 50;
+    })
+    .await
+}
+
+async fn stats(app: &TestApp, query: &str) -> Value {
+    let response = app.client.get(format!("{}/v1/stats?{query}", app.address)).bearer_auth(TOKEN).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    response.json().await.unwrap()
+}
+
+async fn send(app: &TestApp, query: &str, country: &str, times: usize) {
+    for _ in 0..times {
+        let response = app.post_json("/v1/check", &json!({"q": query, "country": country, "surface": "search"})).await;
+        assert_eq!(response.status(), 200);
+    }
+}
+
+fn flush(app: &TestApp) {
+    assert!(app.state.analytics.flush(Duration::from_secs(5)));
+}
+
+#[tokio::test]
+async fn the_research_token_is_required_and_explained() {
+    let off = spawn_app().await;
+    let response = off.get("/v1/stats").await;
+    assert_eq!(response.status(), 403);
+    let body: Value = response.json().await.unwrap();
+    assert!(body["error"]["message"].as_str().unwrap().contains("SIGNPOST_RESEARCH_TOKEN"));
+    let app = research_app().await;
+    assert_eq!(error_code(app.get("/v1/stats").await, 401).await, "unauthorized");
+    let wrong =
+        app.client.get(format!("{}/v1/stats", app.address)).bearer_auth("nope-nope-nope-nope").send().await.unwrap();
+    assert_eq!(error_code(wrong, 401).await, "unauthorized");
+}
+
+#[tokio::test]
+async fn totals_and_buckets_count_checks_hits_and_warnings() {
+    let app = research_app().await;
+    send(&app, "cheap flights", "GB", 40).await;
+    send(&app, "zorvik", "GB", 15).await;
+    flush(&app);
+    let export = stats(&app, "granularity=hour").await;
+    let totals = &export["totals"];
+    assert_eq!(
+        (totals["checks"].as_u64(), totals["hits"].as_u64(), totals["warnings_shown"].as_u64()),
+        (Some(55), Some(15), Some(15))
+    );
+    assert_eq!(totals["hits_per_1000_checks"].as_f64(), Some(272.7273));
+    let buckets = export["buckets"].as_array().unwrap();
+    assert_eq!(buckets.len(), 1);
+    assert_eq!(buckets[0]["checks"], 55);
+    assert!(buckets[0]["start"].as_str().unwrap().ends_with(":00:00Z"));
+    assert_eq!(export["k"], 10);
+    assert!(export["noise"].is_null());
+    let version = app.state.engine.load().matcher.version().to_owned();
+    assert_eq!(export["list_versions"], json!([version]));
+    assert_eq!(export["in_force"]["list_version"], version);
+    assert_eq!(export["in_force"]["variant_weights"]["help-to-stop"], 0.25);
+    assert_eq!(export["changes"][0]["list_version"], version);
+}
+
+#[tokio::test]
+async fn small_cells_are_withheld_with_their_complements() {
+    let app = research_app().await;
+    send(&app, "zorvik", "GB", 30).await;
+    send(&app, "zorvik", "NL", 3).await;
+    send(&app, "zorvik", "DE", 12).await;
+    flush(&app);
+    let export = stats(&app, "by=country").await;
+    let groups = export["totals"]["groups"].as_array().unwrap();
+    let by_country = |c: &str| groups.iter().find(|g| g["group"]["country"] == c).unwrap().clone();
+    let nl = by_country("NL");
+    assert!(nl["hits"].is_null(), "3 < k is withheld: {nl}");
+    assert!(nl["suppressed"].as_array().unwrap().contains(&json!("hits")));
+    // With only NL withheld, total − GB − DE would reveal it: one more goes.
+    let withheld = ["GB", "NL", "DE"].iter().filter(|c| by_country(c)["hits"].is_null()).count();
+    assert!(withheld >= 2, "complementary suppression: {groups:?}");
+    assert_eq!(export["totals"]["hits"], 45, "the grand total stays published");
+    assert!(nl["hits_per_1000_checks"].is_null(), "rates of withheld counts are withheld");
+}
+
+#[tokio::test]
+async fn csv_on_request() {
+    let app = research_app().await;
+    send(&app, "zorvik", "GB", 12).await;
+    flush(&app);
+    let response = app
+        .client
+        .get(format!("{}/v1/stats?by=variant", app.address))
+        .bearer_auth(TOKEN)
+        .header("accept", "text/csv")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["content-type"], "text/csv; charset=utf-8");
+    let text = response.text().await.unwrap();
+    let mut lines = text.lines();
+    assert!(lines.next().unwrap().starts_with("bucket,variant,checks,hits,warnings_shown,"));
+    assert!(lines.all(|l| l.starts_with("total,") || l.contains("T00:00:00Z,")));
+    let same = app.client.get(format!("{}/v1/stats?format=csv", app.address)).bearer_auth(TOKEN).send().await.unwrap();
+    assert!(same.text().await.unwrap().starts_with("bucket,checks,"));
+}
+
+#[tokio::test]
+async fn bad_parameters_are_refused() {
+    let app = research_app().await;
+    for query in
+        ["from=yesterday", "granularity=month", "by=colour", "format=xml", "to=2020-01-01&from=2021-01-01", "nope=1"]
+    {
+        let response =
+            app.client.get(format!("{}/v1/stats?{query}", app.address)).bearer_auth(TOKEN).send().await.unwrap();
+        assert_eq!(error_code(response, 400).await, "invalid_parameter", "{query}");
+    }
+}
+
+#[tokio::test]
+async fn noise_is_stated_when_configured() {
+    let app = spawn_with(|c| {
+        c.research_token = Some(TOKEN.into());
+        c.analytics.flush_interval_ms = 50;
+        c.analytics.epsilon = Some(0.5);
+    })
+    .await;
+    send(&app, "cheap flights", "GB", 20).await;
+    flush(&app);
+    let export = stats(&app, "").await;
+    assert_eq!(export["noise"], json!({"mechanism": "laplace", "epsilon": 0.5, "scale": 2.0}));
+    assert!(export["totals"]["checks"].as_u64().is_some());
+}
