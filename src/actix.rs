@@ -265,7 +265,7 @@ impl SignpostGate {
 
     fn html(&self, text: &WarningText) -> HttpResponse {
         let href = |h: &HelplineView| self.helpline_href(h);
-        let markup = render_page(text, &PageLinks { helpline_href: &href, inline_style: true, base: "" });
+        let markup = render_page(text, &PageLinks { helpline_href: &href, inline_style: true, base: "", chat: None });
         let mut response = page_response(self.status, inline_style_csp(), markup);
         mark_warning(&mut response);
         response

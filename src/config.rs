@@ -61,6 +61,9 @@ pub struct Config {
     pub entry_id_key: Option<String>,
     /// HTTP worker threads; defaults to the number of cores.
     pub workers: Option<usize>,
+    /// Serve the demo search page at `/demo` (always on with the embedded
+    /// demo lists).
+    pub demo: bool,
     /// `text` or `json` logs.
     pub log_format: LogFormat,
     /// Log filter (`info`, `debug`, `signpost=trace`, ...). The query text is
@@ -200,6 +203,7 @@ impl Default for Config {
             token_secret: None,
             entry_id_key: None,
             workers: None,
+            demo: false,
             log_format: LogFormat::Text,
             log_level: "info".into(),
             limits: Limits::default(),

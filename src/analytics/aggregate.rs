@@ -49,17 +49,24 @@ struct Pending {
 }
 
 impl Aggregator {
-    pub(crate) fn run(mut self) {
+    /// Installs the store's salts before the first check is answered (a
+    /// check made under a process-local salt would count its session as
+    /// another one); returns the days installed, for [`Aggregator::run`].
+    pub(crate) fn install_salts(&mut self) -> HashSet<u32> {
+        let mut salted = HashSet::new();
+        self.ensure_salts(&mut salted);
+        salted
+    }
+
+    pub(crate) fn run(mut self, mut salted: HashSet<u32>) {
         let instance: u64 = rand::random();
         let mut seq = 0u64;
         let mut pending = Pending::default();
         let mut queue: VecDeque<Batch> = VecDeque::new();
         let mut changes: Vec<Change> = Vec::new();
-        let mut salted: HashSet<u32> = HashSet::new();
         let mut last_purge = 0u64;
         let mut field_buf = String::with_capacity(128);
         let mut next_flush = Instant::now() + self.interval;
-        self.ensure_salts(&mut salted);
         loop {
             let wait = next_flush.saturating_duration_since(Instant::now());
             let mut reply = None;
@@ -79,14 +86,17 @@ impl Aggregator {
             let batch = take_batch(&mut pending, instance, seq);
             if !batch.is_empty() {
                 seq += 1;
-                let queued: usize = queue.iter().map(Batch::size).sum();
-                if queued + batch.size() > self.buffer_cells {
-                    self.counters.cells_dropped.inc_by(batch.size() as u64);
-                } else {
-                    queue.push_back(batch);
-                }
+                queue.push_back(batch);
             }
             self.write_queue(&mut queue);
+            // What could not be written waits, within the bound; the newest
+            // batches beyond it are dropped (and counted).
+            let mut queued: usize = queue.iter().map(Batch::size).sum();
+            while queued > self.buffer_cells {
+                let Some(dropped) = queue.pop_back() else { break };
+                queued -= dropped.size();
+                self.counters.cells_dropped.inc_by(dropped.size() as u64);
+            }
             changes.retain(|change| self.sink.record_change(change).is_err());
             let now = now_seconds();
             if now >= last_purge + 3600 && self.sink.purge(now, self.retention_days).is_ok() {
@@ -117,9 +127,6 @@ impl Aggregator {
                     return;
                 }
             }
-        }
-        if queue.is_empty() {
-            self.set_up(true);
         }
     }
 

@@ -86,7 +86,9 @@ pub struct Analytics {
     shared: Arc<Shared>,
     counters: Counters,
     store: Store,
-    embedded: Option<EmbeddedStore>,
+    /// The embedded store, shared with exports; released on shutdown so the
+    /// file can be opened again (redb allows one open handle at a time).
+    embedded: Mutex<Option<EmbeddedStore>>,
     timeout: Duration,
     thread: Mutex<Option<JoinHandle<()>>>,
 }
@@ -99,7 +101,7 @@ impl Analytics {
             shared: Arc::new(Shared { up: AtomicBool::new(true) }),
             counters,
             store: Store::Off,
-            embedded: None,
+            embedded: Mutex::new(None),
             timeout: Duration::from_millis(500),
             thread: Mutex::new(None),
         }
@@ -114,14 +116,16 @@ impl Analytics {
             shared: Arc::new(Shared { up: AtomicBool::new(false) }),
             counters,
             store,
-            embedded: None,
+            embedded: Mutex::new(None),
             timeout: Duration::from_millis(500),
             thread: Mutex::new(None),
         }
     }
 
     /// Starts the aggregator for `store`. Redis may be down: the store is
-    /// used as soon as it answers. The embedded store must open.
+    /// used as soon as it answers. The embedded store must open. The day's
+    /// salt is read from the store first (one attempt, within the Redis
+    /// timeout), so sessions are pseudonymised alike from the first check.
     pub fn start(
         store: Store,
         options: &AnalyticsOptions,
@@ -140,7 +144,7 @@ impl Analytics {
         let (sender, receiver) = sync_channel(options.channel_capacity.max(1));
         let shared = Arc::new(Shared { up: AtomicBool::new(true) });
         counters.sink_up.set(1);
-        let aggregator = Aggregator {
+        let mut aggregator = Aggregator {
             receiver,
             sink,
             pseudonyms,
@@ -150,16 +154,17 @@ impl Analytics {
             buffer_cells: options.buffer_cells,
             retention_days: options.retention_days,
         };
+        let salted = aggregator.install_salts();
         let thread = std::thread::Builder::new()
             .name("signpost-analytics".into())
-            .spawn(move || aggregator.run())
+            .spawn(move || aggregator.run(salted))
             .map_err(|e| SinkError::Unavailable(format!("cannot start the analytics thread: {e}")))?;
         Ok(Analytics {
             sender: Some(sender),
             shared,
             counters,
             store,
-            embedded,
+            embedded: Mutex::new(embedded),
             timeout,
             thread: Mutex::new(Some(thread)),
         })
@@ -195,7 +200,8 @@ impl Analytics {
         finished.recv_timeout(wait).is_ok()
     }
 
-    /// Flushes and stops the aggregator (on shutdown).
+    /// Flushes and stops the aggregator, and closes the embedded store (on
+    /// shutdown); nothing is counted afterwards.
     pub fn shutdown(&self) {
         if let Some(sender) = &self.sender {
             let _ = sender.send(Message::Stop);
@@ -204,6 +210,7 @@ impl Analytics {
         if let Some(thread) = thread {
             let _ = thread.join();
         }
+        self.embedded.lock().unwrap_or_else(|e| e.into_inner()).take();
     }
 
     /// `none`, `embedded` or `redis`.
@@ -224,7 +231,14 @@ impl Analytics {
     pub fn source(&self) -> Option<Result<Box<dyn StatsSource + Send>, SinkError>> {
         match &self.store {
             Store::Off => None,
-            Store::Embedded(_) => self.embedded.clone().map(|s| Ok(Box::new(s) as Box<dyn StatsSource + Send>)),
+            Store::Embedded(_) => Some(
+                self.embedded
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .clone()
+                    .map(|s| Box::new(s) as Box<dyn StatsSource + Send>)
+                    .ok_or_else(|| SinkError::Unavailable("the embedded store is closed or did not open".into())),
+            ),
             Store::Redis(url) => {
                 Some(RedisStore::new(url, self.timeout).map(|s| Box::new(s) as Box<dyn StatsSource + Send>))
             }

@@ -94,6 +94,8 @@ fn route_label(pattern: Option<&str>) -> &'static str {
         "/warning",
         "/assets/warning.css",
         "/embed/signpost.js",
+        "/demo",
+        "/demo/app.js",
         "/dashboard",
         "/healthz",
         "/readyz",

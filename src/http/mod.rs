@@ -147,6 +147,11 @@ pub fn routes(config: &mut web::ServiceConfig) {
                 .default_service(web::to(method_not_allowed("GET, POST"))),
         )
         .service(
+            web::resource("/v1/chat")
+                .route(web::post().to(chat::chat))
+                .default_service(web::to(method_not_allowed("POST"))),
+        )
+        .service(
             web::resource("/v1/events")
                 .route(web::post().to(events::events))
                 .default_service(web::to(method_not_allowed("POST"))),
@@ -166,5 +171,8 @@ pub fn routes(config: &mut web::ServiceConfig) {
         .service(get("/warning").route(web::get().to(pages::warning_page)))
         .service(get("/assets/warning.css").route(web::get().to(pages::warning_css)))
         .service(get("/v1/go/{helpline_id}").route(web::get().to(pages::go)))
+        .service(get("/embed/signpost.js").route(web::get().to(embed::component)))
+        .service(get("/demo").route(web::get().to(embed::demo_page)))
+        .service(get("/demo/app.js").route(web::get().to(embed::demo_script)))
         .default_service(web::to(not_found));
 }

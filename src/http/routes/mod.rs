@@ -2,7 +2,9 @@
 //! the result; errors go out through [`crate::http::error::ApiError`].
 
 pub mod admin;
+pub mod chat;
 pub mod check;
+pub mod embed;
 pub mod events;
 pub mod gate;
 pub mod health;

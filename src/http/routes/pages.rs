@@ -17,7 +17,10 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
-use crate::deterrence::{HelplineView, WarningText};
+use std::sync::Arc;
+
+use crate::analytics::EventKind;
+use crate::deterrence::{ChatStep, EndKind, HelplineView, WarningText};
 use crate::http::error::ApiError;
 use crate::http::state::AppState;
 
@@ -53,15 +56,36 @@ pub(crate) struct PageLinks<'a> {
     pub inline_style: bool,
     /// The service's public base URL (for the stylesheet link).
     pub base: &'a str,
+    /// The guided chat as plain forms (the hosted page), or none.
+    pub chat: Option<ChatForm<'a>>,
+}
+
+/// The guided chat of a page without JavaScript: the current step, and the
+/// form that posts a choice back to the page.
+pub(crate) struct ChatForm<'a> {
+    /// The step to show.
+    pub step: &'a ChatStep,
+    /// Where the form goes (the page itself).
+    pub action: &'a str,
+    /// Hidden fields carried from step to step (token, locale).
+    pub hidden: Vec<(&'static str, &'a str)>,
+    /// The link that starts the chat again.
+    pub restart: &'a str,
+    /// Self-help services, shown at the `self-help` end.
+    pub self_help: &'a [HelplineView],
 }
 
 /// Parameters of the warning page.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 pub struct PageParams {
     /// The event token from the check.
     pub t: Option<String>,
     /// The reader's language.
     pub locale: Option<String>,
+    /// The chat node the person is at.
+    pub node: Option<String>,
+    /// The choice pressed there.
+    pub choice: Option<String>,
 }
 
 /// The hosted warning page.
@@ -69,12 +93,8 @@ pub struct PageParams {
     params(("t" = Option<String>, Query, description = "Event token from the check"), ("locale" = Option<String>, Query, description = "Language")),
     responses((status = 200, description = "The warning page", content_type = "text/html")))]
 pub async fn warning_page(request: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
-    let params: PageParams =
-        serde_urlencoded::from_str(request.query_string()).unwrap_or(PageParams { t: None, locale: None });
+    let params: PageParams = serde_urlencoded::from_str(request.query_string()).unwrap_or_default();
     let claims = params.t.as_deref().and_then(|t| state.tokens.verify(t).ok());
-    if let Some(claims) = &claims {
-        state.record_event(claims, crate::analytics::EventKind::PageViewed);
-    }
     let engine = state.engine.load();
     let content = &engine.content;
     let variant = claims.as_ref().map_or_else(
@@ -84,13 +104,50 @@ pub async fn warning_page(request: HttpRequest, state: web::Data<AppState>) -> H
     let locale = params.locale.as_deref().or(claims.as_ref().map(|c| c.locale.as_str())).unwrap_or("en");
     let country = claims.as_ref().and_then(|c| c.country.clone());
     let text = content.warning(&variant, locale, country.as_deref());
+    // The chat: the step after the choice made, or the first step.
+    let flow = content.flow_for(&text.locale).unwrap_or_default().to_owned();
+    let chosen = match (&params.node, &params.choice) {
+        (Some(node), Some(choice)) => {
+            content.chat_step(&flow, &text.locale, node, choice).ok().map(|step| (node, choice, step))
+        }
+        _ => None,
+    };
+    let step = match chosen {
+        Some((node, choice, step)) => {
+            if let Some(claims) = &claims {
+                state.record_event(
+                    claims,
+                    EventKind::ChatbotChoice { node: Arc::from(node.as_str()), choice: Arc::from(choice.as_str()) },
+                );
+            }
+            Some(step)
+        }
+        None => {
+            if let Some(claims) = &claims {
+                state.record_event(claims, EventKind::PageViewed);
+            }
+            content.chat_start(&flow, &text.locale)
+        }
+    };
     let token = claims.as_ref().and(params.t.as_deref());
     let base = &state.public_base;
     let href = |h: &HelplineView| match token {
         Some(token) => format!("{base}/v1/go/{}?t={token}", h.id),
         None => format!("{base}/v1/go/{}", h.id),
     };
-    html_response(render_page(&text, &PageLinks { helpline_href: &href, inline_style: false, base }))
+    let action = format!("{base}/warning");
+    let restart = match token {
+        Some(token) => format!("{action}?t={token}&locale={}#chat", text.locale),
+        None => format!("{action}?locale={}#chat", text.locale),
+    };
+    let self_help = content.self_help(country.as_deref(), &text.locale);
+    let mut hidden = vec![("locale", text.locale.as_str())];
+    if let Some(token) = token {
+        hidden.push(("t", token));
+    }
+    let chat =
+        step.as_ref().map(|step| ChatForm { step, action: &action, hidden, restart: &restart, self_help: &self_help });
+    html_response(render_page(&text, &PageLinks { helpline_href: &href, inline_style: false, base, chat }))
 }
 
 /// A page response with the strict security headers.
@@ -128,31 +185,83 @@ pub(crate) fn render_page(text: &WarningText, links: &PageLinks<'_>) -> Markup {
                 }
             }
             body {
+                a class="skip" href="#help-heading" { (text.ui.help_heading) }
                 main id="main" {
                     h1 { (text.title) }
                     p class="no-results" { (text.ui.no_results) }
                     p class="body" { (text.body) }
+                    @if let Some(chat) = &links.chat {
+                        (render_chat(text, chat, links))
+                    }
                     section aria-labelledby="help-heading" {
                         h2 id="help-heading" { (text.ui.help_heading) }
-                        ul class="helplines" {
-                            @for h in &text.helplines {
-                                li class="helpline" {
-                                    h3 { a href=((links.helpline_href)(h)) { (h.name) } }
-                                    @if let Some(phone) = &h.phone {
-                                        p { (text.ui.call) ": " a href={ "tel:" (phone.replace(' ', "")) } { (phone) } }
-                                    }
-                                    @if let Some(hours) = &h.hours {
-                                        p { (text.ui.hours) ": " (hours) }
-                                    }
-                                    @if h.worldwide {
-                                        p { (text.ui.worldwide) }
-                                    }
-                                    p class="confidentiality" { (text.ui.confidentiality) ": " (h.confidentiality) }
-                                }
-                            }
-                        }
+                        (render_helplines(text, &text.helplines, links))
                     }
                     p class="leave" { a href="about:blank" { (text.ui.leave) } }
+                }
+            }
+        }
+    }
+}
+
+fn render_helplines(text: &WarningText, helplines: &[HelplineView], links: &PageLinks<'_>) -> Markup {
+    html! {
+        ul class="helplines" {
+            @for h in helplines {
+                li class="helpline" {
+                    h3 { a href=((links.helpline_href)(h)) { (h.name) } }
+                    @if let Some(phone) = &h.phone {
+                        p { (text.ui.call) ": " a href={ "tel:" (phone.replace(' ', "")) } { (phone) } }
+                    }
+                    @if let Some(hours) = &h.hours {
+                        p { (text.ui.hours) ": " (hours) }
+                    }
+                    @if h.worldwide {
+                        p { (text.ui.worldwide) }
+                    }
+                    p class="confidentiality" { (text.ui.confidentiality) ": " (h.confidentiality) }
+                }
+            }
+        }
+    }
+}
+
+/// The guided chat as a form: the bot's messages, then one button per
+/// choice (buttons only: no free text), or the end it leads to.
+fn render_chat(text: &WarningText, chat: &ChatForm<'_>, links: &PageLinks<'_>) -> Markup {
+    let step = chat.step;
+    html! {
+        section class="chat" id="chat" aria-labelledby="chat-heading" {
+            h2 id="chat-heading" { (text.ui.chatbot_heading) }
+            div class="say" {
+                @for line in &step.say {
+                    p { (line) }
+                }
+            }
+            @if step.choices.is_empty() {
+                @match step.end {
+                    Some(EndKind::Helplines) => {
+                        p { a href="#help-heading" { (text.ui.help_heading) } }
+                    }
+                    Some(EndKind::SelfHelp) => {
+                        h3 { (text.ui.self_help_heading) }
+                        (render_helplines(text, chat.self_help, links))
+                    }
+                    Some(EndKind::Leave) => {
+                        p { a href="about:blank" { (text.ui.leave) } }
+                    }
+                    None => {}
+                }
+                p { a href=(chat.restart) { (text.ui.back) } }
+            } @else {
+                form method="get" action={ (chat.action) "#chat" } {
+                    @for (name, value) in &chat.hidden {
+                        input type="hidden" name=(name) value=(value);
+                    }
+                    input type="hidden" name="node" value=(step.node);
+                    @for choice in &step.choices {
+                        button type="submit" name="choice" value=(choice.id) { (choice.label) }
+                    }
                 }
             }
         }

@@ -1,0 +1,1 @@
+// placeholder: the <signpost-warning> web component is written next
