@@ -7,11 +7,11 @@
 //! | key | type | holds | expires |
 //! |---|---|---|---|
 //! | `signpost:{h:HOUR}:cells` | hash | field → count | retention |
-//! | `signpost:{h:HOUR}:flushes` | set | `instance:seq` of applied batches | retention |
+//! | `signpost:{h:HOUR}:flushes` | set | `instance:seq` of applied batches | 48 h (retries come within minutes) |
 //! | `signpost:{d:DAY}:days` | hash | session outcome counts by arm | retention |
 //! | `signpost:{d:DAY}:hits`, `…:warned` | hash | pseudonym → count | 48 h after the day starts |
 //! | `signpost:{d:DAY}:uniques` | HyperLogLog | unique sessions | retention |
-//! | `signpost:{d:DAY}:flushes` | set | applied batches | retention |
+//! | `signpost:{d:DAY}:flushes` | set | applied batches | 48 h |
 //! | `signpost:salt:DAY` | string | the day's salt (`SET NX`) | 48 h after the day starts |
 //! | `signpost:changes` | hash | state identity → change record | never |
 //!
@@ -36,7 +36,7 @@ for i = 3, #ARGV, 2 do
 end
 redis.call('SADD', KEYS[2], ARGV[1])
 redis.call('EXPIRE', KEYS[1], ARGV[2], 'NX')
-redis.call('EXPIRE', KEYS[2], ARGV[2], 'NX')
+redis.call('EXPIRE', KEYS[2], 172800, 'NX')
 return 1
 ";
 
@@ -65,7 +65,8 @@ if i <= #ARGV then
   redis.call('PFADD', KEYS[4], unpack(ARGV, i, #ARGV))
 end
 redis.call('SADD', KEYS[5], ARGV[1])
-for _, key in ipairs({KEYS[1], KEYS[4], KEYS[5]}) do redis.call('EXPIRE', key, ARGV[2], 'NX') end
+for _, key in ipairs({KEYS[1], KEYS[4]}) do redis.call('EXPIRE', key, ARGV[2], 'NX') end
+redis.call('EXPIRE', KEYS[5], 172800, 'NX')
 for _, key in ipairs({KEYS[2], KEYS[3]}) do
   if redis.call('EXISTS', key) == 1 then redis.call('EXPIREAT', key, ARGV[3], 'NX') end
 end
@@ -174,7 +175,9 @@ impl Sink for RedisStore {
             }
             for (day, (deltas, uniques)) in &days {
                 let tag = day_tag(*day);
-                let expire_at = (u64::from(*day) + 2) * DAY_SECONDS;
+                // 48 h after the day starts; a past day's pseudonyms (replayed
+                // or simulated traffic) still live two hours, never longer.
+                let expire_at = ((u64::from(*day) + 2) * DAY_SECONDS).max(super::token::now_seconds() + 7200);
                 let mut invocation = sessions.key(format!("{tag}:days"));
                 invocation
                     .key(format!("{tag}:hits"))

@@ -2,7 +2,9 @@
 //! test starting its own server on a free port (see `helpers::spawn_app`).
 
 mod helpers;
+mod redis_server;
 
+mod analytics;
 mod check;
 mod config_file;
 mod errors;

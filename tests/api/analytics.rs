@@ -1,0 +1,688 @@
+//! Anonymised measurement end to end: counts under concurrent load, fleets
+//! on one Redis, Redis failing in the middle of a load, retried flushes,
+//! restarts, session outcomes, reported events, and that no query or
+//! session id ever reaches a store.
+//!
+//! Counts are read straight from the store (`Analytics::source`) after a
+//! flush; the export endpoint is tested on its own. Redis tests run a real
+//! `redis-server` (see `redis_server`).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use hmac::{Hmac, Mac};
+use serde_json::{Value, json};
+use sha2::Sha256;
+use signpost::analytics::cell::{hour_of, parse_field};
+use signpost::analytics::pseudonym::utc_day;
+use signpost::analytics::redis::RedisStore;
+use signpost::analytics::sink::{Batch, SessionDelta, Sink, StatsSource};
+use signpost::analytics::token::{Claims, TokenSigner, now_seconds};
+use signpost::config::Config;
+
+use crate::helpers::{TestApp, spawn_with};
+use crate::redis_server::RedisServer;
+
+/// A fictional listed term of the demo list.
+const HIT: &str = "zorvik";
+/// A query no list matches.
+const ALLOW: &str = "cheap flights to london";
+/// The category of the demo list's plain terms.
+const CATEGORY: &str = "fictional-terms";
+/// Signs event tokens in these tests (shared by instances of one test).
+const SECRET: &str = "analytics-test-token-secret-0123456789";
+/// Longest a pseudonym or salt may live, in seconds.
+const FORTY_EIGHT_HOURS: i64 = 48 * 3600;
+
+/// Flushes every 50 ms, short Redis timeouts, a known token key.
+fn fast(config: &mut Config) {
+    config.analytics.flush_interval_ms = 50;
+    config.analytics.redis_timeout_ms = 300;
+    config.token_secret = Some(SECRET.into());
+}
+
+/// [`fast`] on the Redis at `url`.
+fn on_redis(url: String) -> impl FnOnce(&mut Config) {
+    move |config| {
+        fast(config);
+        config.redis_url = Some(url);
+    }
+}
+
+// ---------------------------------------------------------------- reading counts
+
+/// What a store holds: hourly cells and day-level session outcomes.
+struct Stored {
+    cells: Vec<(u32, String, u64)>,
+    days: Vec<(u32, String, u64)>,
+}
+
+impl Stored {
+    /// The sum of `metric` over every hour and dimension.
+    fn total(&self, metric: &str) -> u64 {
+        self.cells.iter().filter(|(_, f, _)| parse_field(f).is_some_and(|f| f.metric == metric)).map(|c| c.2).sum()
+    }
+
+    /// The dimension values of every cell of `metric`, with its count.
+    fn dims(&self, metric: &str) -> Vec<([String; 7], u64)> {
+        self.cells
+            .iter()
+            .filter_map(|(_, field, n)| {
+                let parsed = parse_field(field).unwrap_or_else(|| panic!("unparsable field {field}"));
+                (parsed.metric == metric).then(|| (parsed.dims.map(str::to_owned), *n))
+            })
+            .collect()
+    }
+
+    /// Every metric present.
+    fn metrics(&self) -> Vec<String> {
+        let mut out: Vec<String> =
+            self.cells.iter().filter_map(|(_, f, _)| parse_field(f).map(|f| f.metric.to_owned())).collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The day-level count of `field` (`sessions_warned|ARM`, `unique_sessions`), summed over days.
+    fn day(&self, field: &str) -> u64 {
+        self.days.iter().filter(|(_, f, _)| f == field).map(|d| d.2).sum()
+    }
+
+    /// The day-level count of an outcome summed over every arm.
+    fn all_arms(&self, outcome: &str) -> u64 {
+        let prefix = format!("{outcome}|");
+        self.days.iter().filter(|(_, f, _)| f.starts_with(&prefix)).map(|d| d.2).sum()
+    }
+}
+
+/// Flushes `app`'s counts and waits until the flush is done.
+async fn flush(app: &TestApp) {
+    let state = Arc::clone(&app.state);
+    let flushed = tokio::task::spawn_blocking(move || state.analytics.flush(Duration::from_secs(5))).await.unwrap();
+    assert!(flushed, "the flush finished within 5 s");
+}
+
+/// Flushes `app` and reads what its store holds around now.
+async fn stored(app: &TestApp) -> Stored {
+    flush(app).await;
+    let state = Arc::clone(&app.state);
+    tokio::task::spawn_blocking(move || {
+        let mut source = state.analytics.source().expect("analytics are on").expect("the store opens");
+        let (hour, day) = (hour_of(now_seconds()), utc_day(now_seconds()));
+        Stored { cells: source.cells(hour - 2, hour + 1).unwrap(), days: source.days(day - 1, day + 1).unwrap() }
+    })
+    .await
+    .unwrap()
+}
+
+/// The value of the metric `name` on `/metrics`.
+async fn metric(app: &TestApp, name: &str) -> f64 {
+    let text = app.get("/metrics").await.text().await.unwrap();
+    text.lines()
+        .find_map(|line| line.strip_prefix(name)?.strip_prefix(' '))
+        .map(|value| value.trim().parse().unwrap())
+        .unwrap_or_else(|| panic!("{name} is not on /metrics:\n{text}"))
+}
+
+/// `analytics_up` of `/readyz`.
+async fn analytics_up(app: &TestApp) -> bool {
+    let ready: Value = app.get("/readyz").await.json().await.unwrap();
+    ready["analytics_up"].as_bool().unwrap()
+}
+
+/// Waits (at most `limit`) until `/readyz` shows `analytics_up == up`.
+async fn wait_for_analytics_up(app: &TestApp, up: bool, limit: Duration) {
+    let deadline = Instant::now() + limit;
+    while analytics_up(app).await != up {
+        assert!(Instant::now() < deadline, "/readyz did not show analytics_up: {up} within {limit:?}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+fn list_version(app: &TestApp) -> String {
+    app.state.engine.load().matcher.version().to_owned()
+}
+
+// ---------------------------------------------------------------- sending checks
+
+/// POSTs a check and returns its answer (which must be 200).
+async fn check(app: &TestApp, body: Value) -> Value {
+    let response = app.post_json("/v1/check", &body).await;
+    assert_eq!(response.status(), 200);
+    response.json().await.unwrap()
+}
+
+/// A check of the fixed mix: every third is a hit.
+fn mixed(n: usize) -> (bool, Value) {
+    let hit = n % 3 == 0;
+    (hit, json!({"q": if hit { HIT } else { ALLOW }, "locale": "nl", "country": "BE", "surface": "search"}))
+}
+
+/// One check against `address`; `Err` describes anything but a 200 with the right decision.
+async fn send_mixed(client: &reqwest::Client, address: &str, n: usize) -> Result<bool, String> {
+    let (hit, body) = mixed(n);
+    let response = client
+        .post(format!("{address}/v1/check"))
+        .timeout(Duration::from_secs(3))
+        .json(&body)
+        .send()
+        .await
+        .map_err(|e| format!("request failed: {e}"))?;
+    if response.status() != 200 {
+        return Err(format!("status {}", response.status()));
+    }
+    let answer: Value = response.json().await.map_err(|e| format!("bad body: {e}"))?;
+    let expected = if hit { "warn" } else { "allow" };
+    if answer["decision"] != expected {
+        return Err(format!("decision {} instead of {expected}", answer["decision"]));
+    }
+    Ok(hit)
+}
+
+/// `tasks` concurrent tasks of `per_task` checks each, spread over `apps`;
+/// returns how many of them were hits.
+async fn concurrent_checks(apps: &[&TestApp], tasks: usize, per_task: usize) -> u64 {
+    let mut handles = Vec::new();
+    for task in 0..tasks {
+        let app = apps[task % apps.len()];
+        let (client, address) = (app.client.clone(), app.address.clone());
+        handles.push(tokio::spawn(async move {
+            let mut hits = 0;
+            for i in 0..per_task {
+                hits += u64::from(send_mixed(&client, &address, task * per_task + i).await.unwrap());
+            }
+            hits
+        }));
+    }
+    let mut hits = 0;
+    for handle in handles {
+        hits += handle.await.unwrap();
+    }
+    hits
+}
+
+/// Counts exact and under the dimensions sent, after a concurrent load.
+async fn assert_exact_under_load(apps: &[&TestApp]) {
+    let (tasks, per_task) = (8, 60);
+    let hits = concurrent_checks(apps, tasks, per_task).await;
+    assert_eq!(hits, (0..tasks * per_task).filter(|n| n % 3 == 0).count() as u64);
+    for app in &apps[1..] {
+        flush(app).await;
+    }
+    let stored = stored(apps[0]).await;
+    assert_eq!(stored.total("checks"), (tasks * per_task) as u64, "every check counted once");
+    assert_eq!(stored.total("hits"), hits);
+    assert_eq!(stored.total("warnings_shown"), hits);
+    assert_eq!(stored.total("control"), 0, "no control arm is configured");
+    let version = list_version(apps[0]);
+    for metric in ["hits", "warnings_shown"] {
+        for (dims, _) in stored.dims(metric) {
+            let [v, category, entry, variant, locale, country, surface] = &dims;
+            assert_eq!((v, category.as_str()), (&version, CATEGORY), "{metric} {dims:?}");
+            assert_eq!(entry.len(), 16, "an entry id, never the term: {dims:?}");
+            assert!(!variant.is_empty(), "{dims:?}");
+            assert_eq!([locale, country, surface], ["nl", "BE", "search"], "{metric} {dims:?}");
+        }
+    }
+    for (dims, _) in stored.dims("checks") {
+        assert_eq!([&dims[0], &dims[4], &dims[5], &dims[6]], [&version, "nl", "BE", "search"]);
+    }
+    let allowed: u64 = stored.dims("checks").iter().filter(|(d, _)| d[1].is_empty()).map(|(_, n)| n).sum();
+    assert_eq!(allowed, (tasks * per_task) as u64 - hits, "allowed checks carry no category");
+}
+
+// ---------------------------------------------------------------- exact counts, fleets
+
+#[tokio::test(flavor = "multi_thread")]
+async fn counts_are_exact_under_concurrent_load_in_the_embedded_store() {
+    let app = spawn_with(fast).await;
+    assert_eq!(app.state.analytics.store_name(), "embedded");
+    assert_exact_under_load(&[&app]).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn counts_are_exact_under_concurrent_load_on_redis() {
+    let redis = RedisServer::start().await;
+    let app = spawn_with(on_redis(redis.url())).await;
+    assert_eq!(app.state.analytics.store_name(), "redis");
+    assert_exact_under_load(&[&app]).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_instances_on_one_redis_add_up() {
+    let redis = RedisServer::start().await;
+    let first = spawn_with(on_redis(redis.url())).await;
+    let second = spawn_with(on_redis(redis.url())).await;
+    assert_exact_under_load(&[&first, &second]).await;
+    let (a, b) = (stored(&first).await, stored(&second).await);
+    assert_eq!(a.total("checks"), b.total("checks"), "both instances read the same shared counts");
+}
+
+// ---------------------------------------------------------------- Redis failing
+
+#[tokio::test(flavor = "multi_thread")]
+async fn with_redis_killed_during_a_load_every_check_is_answered_and_no_count_is_lost_or_doubled() {
+    let mut redis = RedisServer::start().await;
+    let app = spawn_with(on_redis(redis.url())).await;
+    let stop = Arc::new(AtomicBool::new(false));
+    let (sent, hits) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
+    let mut load = Vec::new();
+    for worker in 0..4 {
+        let (client, address) = (app.client.clone(), app.address.clone());
+        let (stop, sent, hits) = (Arc::clone(&stop), Arc::clone(&sent), Arc::clone(&hits));
+        load.push(tokio::spawn(async move {
+            let mut failures = Vec::new();
+            let mut n = worker;
+            while !stop.load(Ordering::Relaxed) {
+                match send_mixed(&client, &address, n).await {
+                    Ok(hit) => {
+                        sent.fetch_add(1, Ordering::Relaxed);
+                        hits.fetch_add(u64::from(hit), Ordering::Relaxed);
+                    }
+                    Err(failure) => failures.push(failure),
+                }
+                n += 4;
+            }
+            failures
+        }));
+    }
+
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    redis.kill().await;
+    let killed = Instant::now();
+    let sent_before_kill = sent.load(Ordering::Relaxed);
+    wait_for_analytics_up(&app, false, Duration::from_secs(2)).await;
+    let ready: Value = app.get("/readyz").await.json().await.unwrap();
+    assert_eq!(ready["status"], "degraded");
+    tokio::time::sleep(Duration::from_secs(2).saturating_sub(killed.elapsed())).await;
+    assert!(metric(&app, "signpost_analytics_flush_failures_total").await > 0.0);
+    let sent_while_down = sent.load(Ordering::Relaxed) - sent_before_kill;
+    assert!(sent_while_down > 50, "the load went on while Redis was down ({sent_while_down} checks)");
+
+    redis.restart().await;
+    wait_for_analytics_up(&app, true, Duration::from_secs(3)).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    stop.store(true, Ordering::Relaxed);
+    for worker in load {
+        let failures = worker.await.unwrap();
+        assert!(failures.is_empty(), "{} failed checks, e.g. {}", failures.len(), failures[0]);
+    }
+
+    let (sent, hits) = (sent.load(Ordering::Relaxed), hits.load(Ordering::Relaxed));
+    let stored = stored(&app).await;
+    assert_eq!(stored.total("checks"), sent, "every check counted exactly once");
+    assert_eq!(stored.total("hits"), hits);
+    assert_eq!(stored.total("warnings_shown"), hits);
+    assert!(analytics_up(&app).await);
+    assert_eq!(metric(&app, "signpost_analytics_cells_dropped_total").await, 0.0);
+    assert_eq!(metric(&app, "signpost_analytics_events_dropped_total").await, 0.0);
+    assert_eq!(metric(&app, "signpost_analytics_sink_up").await, 1.0);
+}
+
+#[tokio::test]
+async fn with_redis_down_and_a_full_buffer_checks_are_answered_and_dropped_cells_are_counted() {
+    let nothing_listens = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let app = spawn_with(|config| {
+        on_redis(format!("redis://127.0.0.1:{nothing_listens}"))(config);
+        config.analytics.buffer_cells = 3;
+    })
+    .await;
+    for (i, country) in ["AT", "BE", "CH", "DE", "ES", "FR", "GB", "IE", "IT", "NL"].iter().enumerate() {
+        let q = if i % 2 == 0 { HIT } else { ALLOW };
+        let answer = check(&app, json!({"q": q, "country": country})).await;
+        assert_eq!(answer["decision"], if i % 2 == 0 { "warn" } else { "allow" });
+    }
+    flush(&app).await;
+    assert!(metric(&app, "signpost_analytics_cells_dropped_total").await > 0.0);
+    assert!(metric(&app, "signpost_analytics_flush_failures_total").await > 0.0);
+    assert_eq!(metric(&app, "signpost_analytics_sink_up").await, 0.0);
+    assert!(!analytics_up(&app).await);
+    let answer = check(&app, json!({"q": HIT})).await;
+    assert_eq!(answer["decision"], "warn", "checks are answered whatever the store does");
+}
+
+#[tokio::test]
+async fn the_buffer_bound_limits_only_what_waits_for_a_store_that_is_down() {
+    let app = spawn_with(|config| {
+        fast(config);
+        config.analytics.buffer_cells = 1;
+    })
+    .await;
+    let countries = ["AT", "BE", "CH", "DE", "ES", "FR", "GB", "IE", "IT", "NL"];
+    for country in countries {
+        check(&app, json!({"q": HIT, "country": country})).await;
+    }
+    let stored = stored(&app).await;
+    assert_eq!(stored.total("checks"), countries.len() as u64, "a flush of many cells is written whole");
+    assert_eq!(metric(&app, "signpost_analytics_cells_dropped_total").await, 0.0);
+    assert!(analytics_up(&app).await);
+}
+
+#[tokio::test]
+async fn a_retried_flush_is_counted_once_on_redis() {
+    let redis = RedisServer::start().await;
+    let url = redis.url();
+    let (hour, day) = (hour_of(now_seconds()), utc_day(now_seconds()));
+    let stored = tokio::task::spawn_blocking(move || {
+        let mut store = RedisStore::new(&url, Duration::from_secs(2)).unwrap();
+        let checks = "checks|v1||||en||search".to_owned();
+        let hits = format!("hits|v1|{CATEGORY}|00000000000000ab|help-to-stop|en||search");
+        let batch = Batch {
+            instance: 0xfeed,
+            seq: 7,
+            cells: vec![(hour, checks.clone(), 5), (hour + 1, hits.clone(), 2)],
+            sessions: vec![SessionDelta { day, pseudonym: [1; 32], hits: 2, warnings: 2, arm: "help-to-stop".into() }],
+            uniques: vec![(day, vec![[1; 32], [2; 32]])],
+        };
+        // A first attempt cut short after its first bucket had landed...
+        let first_bucket =
+            Batch { cells: batch.cells[..1].to_vec(), sessions: vec![], uniques: vec![], ..batch.clone() };
+        store.write(&first_bucket, 400).unwrap();
+        // ... then retried whole, twice (as after a timeout whose write had landed).
+        store.write(&batch, 400).unwrap();
+        store.write(&batch, 400).unwrap();
+        let once = (store.cells(hour, hour + 1).unwrap(), store.days(day, day).unwrap());
+        // The next batch of the same instance, and the same seq of another instance, do add.
+        store.write(&Batch { seq: 8, ..batch.clone() }, 400).unwrap();
+        store.write(&Batch { instance: 0xbeef, ..batch.clone() }, 400).unwrap();
+        (once, store.cells(hour, hour + 1).unwrap())
+    })
+    .await
+    .unwrap();
+    let ((cells, days), later) = stored;
+    let mut cells: Vec<(u32, String, u64)> = cells;
+    cells.sort();
+    assert_eq!(cells.iter().map(|c| c.2).collect::<Vec<_>>(), [5, 2], "{cells:?}");
+    let day_counts: BTreeMap<&str, u64> = days.iter().map(|(_, f, n)| (f.as_str(), *n)).collect();
+    assert_eq!(day_counts["sessions_with_hit|help-to-stop"], 1);
+    assert_eq!(day_counts["sessions_warned|help-to-stop"], 1);
+    assert_eq!(day_counts["sessions_warned_again|help-to-stop"], 1);
+    assert_eq!(day_counts["unique_sessions"], 2);
+    let mut later = later;
+    later.sort();
+    assert_eq!(later.iter().map(|c| c.2).collect::<Vec<_>>(), [15, 6], "{later:?}");
+    let mut connection = redis.connection();
+    let hits_held: u64 = redis::cmd("HGET")
+        .arg(format!("signpost:{{d:{day}}}:hits"))
+        .arg("01".repeat(32))
+        .query(&mut connection)
+        .unwrap();
+    assert_eq!(hits_held, 6, "the session's hits: 2 per distinct batch, the retries not added");
+}
+
+// ---------------------------------------------------------------- restart
+
+#[tokio::test]
+async fn a_restarted_instance_keeps_the_counts_of_its_embedded_store() {
+    let data = std::env::temp_dir().join(format!("signpost-restart-{}-{}", std::process::id(), now_seconds()));
+    let keep = |config: &mut Config| {
+        fast(config);
+        config.data_dir = data.clone();
+    };
+    let first = spawn_with(keep).await;
+    for i in 0..12 {
+        check(&first, json!({"q": if i < 5 { HIT } else { ALLOW }})).await;
+    }
+    // A graceful stop writes what is pending (no explicit flush).
+    let state = Arc::clone(&first.state);
+    tokio::task::spawn_blocking(move || state.analytics.shutdown()).await.unwrap();
+
+    let second = spawn_with(keep).await;
+    assert!(analytics_up(&second).await, "the second instance opened the store");
+    for _ in 0..3 {
+        check(&second, json!({"q": HIT})).await;
+    }
+    let stored = stored(&second).await;
+    assert_eq!(stored.total("checks"), 15);
+    assert_eq!(stored.total("hits"), 8);
+    assert_eq!(stored.total("warnings_shown"), 8);
+    drop((first, second));
+    let _ = std::fs::remove_dir_all(&data);
+}
+
+// ---------------------------------------------------------------- sessions
+
+/// A hit in `session`; returns the arm shown.
+async fn hit_in(app: &TestApp, session: &str) -> String {
+    let answer = check(app, json!({"q": HIT, "session": session})).await;
+    assert_eq!(answer["decision"], "warn");
+    answer["warning"]["variant"].as_str().unwrap().to_owned()
+}
+
+/// Four sessions: warned once; warned three times over several flushes;
+/// two hits in one flush; browsing without a hit.
+async fn assert_session_outcomes(app: &TestApp) {
+    let mut expected: BTreeMap<String, [u64; 3]> = BTreeMap::new();
+    let once = hit_in(app, "session-once").await;
+    expected.entry(once).or_default()[..2].iter_mut().for_each(|n| *n += 1);
+    let again = hit_in(app, "session-again").await;
+    check(app, json!({"q": ALLOW, "session": "session-again"})).await;
+    flush(app).await;
+    assert_eq!(hit_in(app, "session-again").await, again, "the arm is stable for a session's day");
+    flush(app).await;
+    assert_eq!(hit_in(app, "session-again").await, again);
+    expected.entry(again).or_default().iter_mut().for_each(|n| *n += 1);
+    let twice = hit_in(app, "session-twice").await;
+    assert_eq!(hit_in(app, "session-twice").await, twice);
+    expected.entry(twice).or_default().iter_mut().for_each(|n| *n += 1);
+    for _ in 0..2 {
+        check(app, json!({"q": ALLOW, "session": "session-browsing"})).await;
+    }
+    check(app, json!({"q": HIT})).await; // no session: no outcome
+
+    let stored = stored(app).await;
+    for (arm, [with_hit, warned, again]) in &expected {
+        assert_eq!(stored.day(&format!("sessions_with_hit|{arm}")), *with_hit, "{arm}: {:?}", stored.days);
+        assert_eq!(stored.day(&format!("sessions_warned|{arm}")), *warned, "{arm}: {:?}", stored.days);
+        assert_eq!(stored.day(&format!("sessions_warned_again|{arm}")), *again, "{arm}: {:?}", stored.days);
+    }
+    assert_eq!(stored.all_arms("sessions_with_hit"), 3);
+    assert_eq!(stored.all_arms("sessions_warned"), 3);
+    assert_eq!(stored.all_arms("sessions_warned_again"), 2);
+    let unique = stored.day("unique_sessions");
+    assert!((3..=5).contains(&unique), "about 4 unique sessions, estimated: {unique}");
+}
+
+#[tokio::test]
+async fn session_outcomes_are_counted_per_arm_in_the_embedded_store() {
+    let app = spawn_with(fast).await;
+    assert_session_outcomes(&app).await;
+}
+
+#[tokio::test]
+async fn session_outcomes_are_counted_per_arm_on_redis() {
+    let redis = RedisServer::start().await;
+    let app = spawn_with(on_redis(redis.url())).await;
+    assert_session_outcomes(&app).await;
+}
+
+#[tokio::test]
+async fn instances_on_one_redis_give_a_session_the_same_pseudonym() {
+    let redis = RedisServer::start().await;
+    let first = spawn_with(on_redis(redis.url())).await;
+    let second = spawn_with(on_redis(redis.url())).await;
+    let arm = hit_in(&first, "session-shared").await;
+    assert_eq!(hit_in(&second, "session-shared").await, arm, "the same arm on every instance");
+    flush(&first).await;
+    let stored = stored(&second).await;
+    assert_eq!(stored.all_arms("sessions_with_hit"), 1, "one session, not two: {:?}", stored.days);
+    assert_eq!(stored.day(&format!("sessions_warned|{arm}")), 1);
+    assert_eq!(stored.day(&format!("sessions_warned_again|{arm}")), 1, "warned again on the other instance");
+    assert_eq!(stored.day("unique_sessions"), 1);
+    let day = utc_day(now_seconds());
+    let salt = redis.dump().into_iter().find(|k| k.name == format!("signpost:salt:{day}")).expect("the shared salt");
+    assert!(salt.ttl > 0 && salt.ttl <= FORTY_EIGHT_HOURS, "the salt is destroyed within 48 h: ttl {}", salt.ttl);
+}
+
+// ---------------------------------------------------------------- events
+
+/// A warning's answer for `q` with fixed dimensions.
+async fn warning(app: &TestApp) -> Value {
+    let answer = check(app, json!({"q": HIT, "locale": "en", "country": "GB", "surface": "search"})).await;
+    assert_eq!(answer["decision"], "warn");
+    answer["warning"].clone()
+}
+
+/// POSTs `body` to `/v1/events`; returns the status.
+async fn report(app: &TestApp, body: Value) -> u16 {
+    app.post_json("/v1/events", &body).await.status().as_u16()
+}
+
+#[tokio::test]
+async fn events_with_a_valid_token_are_counted_under_its_dimensions() {
+    let app = spawn_with(fast).await;
+    let warning = warning(&app).await;
+    let token = warning["event_token"].as_str().unwrap();
+    assert_eq!(report(&app, json!({"event_token": token, "event": "displayed"})).await, 202);
+    let events = json!([
+        {"event": "dismissed"},
+        {"event": "chatbot_opened"},
+        {"event": "chatbot_choice", "node": "start", "choice": "why"},
+        {"event": "help_requested"},
+    ]);
+    let response = app.post_json("/v1/events", &json!({"event_token": token, "events": events})).await;
+    assert_eq!(response.status(), 202);
+    assert_eq!(response.json::<Value>().await.unwrap()["counted"], 4);
+    let helpline = warning["helplines"][0]["id"].as_str().unwrap();
+    let tracked = warning["helplines"][0]["tracked_url"].as_str().unwrap();
+    let click = app.client.get(tracked).send().await.unwrap();
+    assert_eq!(click.status(), 302);
+    let page = app.client.get(warning["page_url"].as_str().unwrap()).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+
+    let stored = stored(&app).await;
+    let hit = stored.dims("hits");
+    assert_eq!(hit.len(), 1);
+    let (hit_dims, _) = &hit[0];
+    assert_eq!(hit_dims[3], warning["variant"].as_str().unwrap());
+    let click_metric = format!("helpline_clicks:{helpline}");
+    for metric in
+        ["displayed", "dismissed", "chatbot_opened", "chatbot_choice:start:why", "help_requested", "page_viewed"]
+            .into_iter()
+            .chain([click_metric.as_str()])
+    {
+        let cells = stored.dims(metric);
+        assert_eq!(cells.len(), 1, "{metric}: {:?}", stored.cells);
+        assert_eq!(&cells[0], &(hit_dims.clone(), 1), "{metric} counted once under the token's dimensions");
+    }
+    assert_eq!(&hit_dims[4..], ["en", "GB", "search"]);
+}
+
+/// A token signed with [`SECRET`] for `claims`, expiry as given.
+fn signed(claims: &Claims) -> String {
+    let payload = URL_SAFE_NO_PAD.encode(serde_json::to_vec(claims).unwrap());
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(SECRET.as_bytes()).unwrap();
+    mac.update(payload.as_bytes());
+    format!("{payload}.{}", URL_SAFE_NO_PAD.encode(&mac.finalize().into_bytes()[..16]))
+}
+
+#[tokio::test]
+async fn forged_expired_or_malformed_tokens_and_unknown_events_are_refused_and_not_counted() {
+    let app = spawn_with(fast).await;
+    let warning = warning(&app).await;
+    let token = warning["event_token"].as_str().unwrap();
+    let claims = app.state.tokens.verify(token).unwrap();
+    assert_eq!(signed(&claims), token, "the test signs as the service does");
+
+    let (payload, tag) = token.split_once('.').unwrap();
+    let altered = Claims { variant: "control".into(), ..claims.clone() };
+    let forged = format!("{}.{tag}", URL_SAFE_NO_PAD.encode(serde_json::to_vec(&altered).unwrap()));
+    let other_key = TokenSigner::new(b"some-other-key".to_vec(), 3600).issue(claims.clone());
+    let expired = signed(&Claims { exp: now_seconds() - 10, ..claims.clone() });
+    let truncated = format!("{payload}.{}", &tag[..tag.len() - 2]);
+    for bad in [forged.as_str(), &other_key, &expired, &truncated, "abc", "", "a.b", &format!("{token}x")] {
+        assert_eq!(report(&app, json!({"event_token": bad, "event": "displayed"})).await, 400, "{bad}");
+        let go = app.get(&format!("/v1/go/{}?t={bad}", warning["helplines"][0]["id"].as_str().unwrap())).await;
+        assert_eq!(go.status(), 302, "the helpline is reached, just not counted");
+        assert_eq!(app.get(&format!("/warning?t={bad}")).await.status(), 200, "the page shows, just not counted");
+    }
+    for refused in [
+        json!({"event_token": token, "event": "clicked"}),
+        json!({"event_token": token, "event": "chatbot_choice", "node": "start", "choice": "law"}),
+        json!({"event_token": token, "event": "chatbot_choice", "node": "nowhere", "choice": "why"}),
+        json!({"event_token": token, "event": "chatbot_choice", "node": "start"}),
+        json!({"event_token": token}),
+        json!({"event_token": token, "events": [{"event": "displayed"}, {"event": "shared"}]}),
+        json!({"event_token": token, "event": "displayed", "query": HIT}),
+        json!({"event": "displayed"}),
+    ] {
+        assert_eq!(report(&app, refused.clone()).await, 400, "{refused}");
+    }
+    let stored = stored(&app).await;
+    assert_eq!(stored.metrics(), ["checks", "hits", "warnings_shown"], "nothing refused was counted");
+}
+
+// ---------------------------------------------------------------- privacy
+
+/// A marker that must never reach a store.
+const MARKER: &str = "markerqzx7719";
+
+fn holds(haystack: &[u8], needle: &str) -> bool {
+    haystack.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// Checks with the marker in queries and session ids, events under their token.
+async fn send_marked(app: &TestApp) {
+    let session = format!("session-{MARKER}");
+    let query = format!("{HIT} {MARKER}");
+    let first = check(app, json!({"q": query, "session": session, "locale": "en", "surface": "search"})).await;
+    assert_eq!(first["decision"], "warn");
+    let allowed = check(app, json!({"q": format!("cheap {MARKER} flights"), "session": session})).await;
+    assert_eq!(allowed["decision"], "allow");
+    flush(app).await;
+    let again = app.get(&format!("/v1/check?q={HIT}%20{MARKER}&session={session}")).await;
+    assert_eq!(again.status(), 200);
+    let token = first["warning"]["event_token"].as_str().unwrap();
+    assert_eq!(report(app, json!({"event_token": token, "event": "displayed"})).await, 202);
+    let stored = stored(app).await;
+    assert_eq!(stored.all_arms("sessions_warned_again"), 1, "the marked session was counted");
+}
+
+#[tokio::test]
+async fn no_query_or_session_id_reaches_redis_and_pseudonyms_expire_within_48_hours() {
+    let redis = RedisServer::start().await;
+    let app = spawn_with(on_redis(redis.url())).await;
+    send_marked(&app).await;
+    let keys = redis.dump();
+    assert!(keys.iter().any(|k| k.name.ends_with(":hits")), "pseudonyms were stored: {keys:?}");
+    for key in &keys {
+        for needle in [MARKER, HIT] {
+            assert!(!holds(key.name.as_bytes(), needle), "{needle} in the key name {}", key.name);
+            for value in &key.values {
+                assert!(!holds(value, needle), "{needle} in the {} {}", key.kind, key.name);
+            }
+        }
+        if key.name.ends_with(":hits") || key.name.ends_with(":warned") || key.name.starts_with("signpost:salt:") {
+            assert!(key.ttl > 0 && key.ttl <= FORTY_EIGHT_HOURS, "{} lives {} s", key.name, key.ttl);
+        }
+    }
+}
+
+/// Every file under `dir`.
+fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() { out.extend(files(&path)) } else { out.push(path) }
+    }
+    out
+}
+
+#[tokio::test]
+async fn no_query_or_session_id_reaches_the_embedded_store() {
+    let app = spawn_with(fast).await;
+    send_marked(&app).await;
+    let files = files(&app.dir);
+    assert!(files.iter().any(|f| f.ends_with("signpost-analytics.redb")), "{files:?}");
+    for file in files {
+        let bytes = std::fs::read(&file).unwrap();
+        for needle in [MARKER, HIT] {
+            assert!(!holds(&bytes, needle), "{needle} in {}", file.display());
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! A real `redis-server` for tests: started on a free 127.0.0.1 port in its
+//! own scratch directory, stopped and restarted on the same port, and killed
+//! (its directory removed) when dropped.
+//!
+//! redis-server is installed by `scripts/test`; without it these tests fail.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+const REDIS_SERVER: &str = "redis-server";
+
+/// A running `redis-server`.
+pub struct RedisServer {
+    child: Option<Child>,
+    port: u16,
+    dir: PathBuf,
+}
+
+/// One key as found by [`RedisServer::dump`]: its name, type, TTL in
+/// seconds (-1 without one) and every byte string it holds.
+#[derive(Debug)]
+pub struct DumpedKey {
+    /// The key's name.
+    pub name: String,
+    /// `string`, `hash`, `set`, ...
+    pub kind: String,
+    /// Seconds to live; -1 when the key never expires.
+    pub ttl: i64,
+    /// Every value (hash fields and values, set members, the string's raw bytes).
+    pub values: Vec<Vec<u8>>,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+impl RedisServer {
+    /// Starts a server and waits until it answers PING.
+    pub async fn start() -> RedisServer {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "signpost-redis-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut server = RedisServer { child: None, port: free_port(), dir };
+        server.spawn().await;
+        server
+    }
+
+    /// `redis://127.0.0.1:PORT`
+    pub fn url(&self) -> String {
+        format!("redis://127.0.0.1:{}", self.port)
+    }
+
+    /// A plain connection to the server.
+    pub fn connection(&self) -> redis::Connection {
+        let client = redis::Client::open(self.url()).unwrap();
+        let connection = client.get_connection_with_timeout(Duration::from_secs(2)).expect("redis answers");
+        connection.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        connection
+    }
+
+    async fn spawn(&mut self) {
+        let child = Command::new(REDIS_SERVER)
+            .args(["--port", &self.port.to_string(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+            .arg("--dir")
+            .arg(&self.dir)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("cannot start {REDIS_SERVER} ({e}): run scripts/test, which installs redis-server")
+            });
+        self.child = Some(child);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if ping(&self.url()) {
+                return;
+            }
+            if let Some(status) = self.child.as_mut().and_then(|c| c.try_wait().ok().flatten()) {
+                panic!("redis-server exited at start ({status}); is port {} taken?", self.port);
+            }
+            assert!(Instant::now() < deadline, "redis-server on port {} did not answer PING in 10 s", self.port);
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    /// Stops the server at once: every client connection drops and nothing
+    /// answers on the port until [`RedisServer::restart`]. What it had
+    /// acknowledged is kept (`SHUTDOWN SAVE` into its directory), as a
+    /// production Redis with persistence would keep it.
+    pub async fn kill(&mut self) {
+        let Some(mut child) = self.child.take() else { return };
+        if let Ok(mut connection) = redis::Client::open(self.url()).unwrap().get_connection() {
+            let _: redis::RedisResult<()> = redis::cmd("SHUTDOWN").arg("SAVE").query(&mut connection);
+        }
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while child.try_wait().ok().flatten().is_none() {
+            if Instant::now() > deadline {
+                let _ = child.kill();
+                let _ = child.wait();
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        assert!(!ping(&self.url()), "redis-server still answers after kill");
+    }
+
+    /// Starts the server again on the same port and directory (it reloads
+    /// what it saved) and waits until it answers PING.
+    pub async fn restart(&mut self) {
+        assert!(self.child.is_none(), "kill() the server before restarting it");
+        self.spawn().await;
+    }
+
+    /// Every key (found with SCAN) with its type, TTL and contents.
+    pub fn dump(&self) -> Vec<DumpedKey> {
+        let mut connection = self.connection();
+        let mut names: Vec<String> = Vec::new();
+        let mut cursor = 0u64;
+        loop {
+            let (next, batch): (u64, Vec<String>) =
+                redis::cmd("SCAN").arg(cursor).arg("COUNT").arg(1000).query(&mut connection).unwrap();
+            names.extend(batch);
+            if next == 0 {
+                break;
+            }
+            cursor = next;
+        }
+        names.sort();
+        names.dedup();
+        names
+            .into_iter()
+            .map(|name| {
+                let kind: String = redis::cmd("TYPE").arg(&name).query(&mut connection).unwrap();
+                let ttl: i64 = redis::cmd("TTL").arg(&name).query(&mut connection).unwrap();
+                let mut command = match kind.as_str() {
+                    "string" => redis::cmd("GET"),
+                    "hash" => redis::cmd("HGETALL"),
+                    "set" => redis::cmd("SMEMBERS"),
+                    "list" => redis::cmd("LRANGE"),
+                    "zset" => redis::cmd("ZRANGE"),
+                    other => panic!("key {name} has a type the dump does not read: {other}"),
+                };
+                command.arg(&name);
+                match kind.as_str() {
+                    "list" => command.arg(0).arg(-1),
+                    "zset" => command.arg(0).arg(-1).arg("WITHSCORES"),
+                    _ => &mut command,
+                };
+                // GET of a HyperLogLog (a string) returns its raw bytes.
+                let values: Vec<Vec<u8>> = if kind == "string" {
+                    vec![command.query(&mut connection).unwrap()]
+                } else {
+                    command.query(&mut connection).unwrap()
+                };
+                DumpedKey { name, kind, ttl, values }
+            })
+            .collect()
+    }
+}
+
+fn ping(url: &str) -> bool {
+    let Ok(client) = redis::Client::open(url) else { return false };
+    let Ok(mut connection) = client.get_connection_with_timeout(Duration::from_millis(200)) else { return false };
+    let _ = connection.set_read_timeout(Some(Duration::from_millis(500)));
+    redis::cmd("PING").query::<String>(&mut connection).is_ok_and(|pong| pong == "PONG")
+}
+
+impl Drop for RedisServer {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
