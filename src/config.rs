@@ -64,6 +64,10 @@ pub struct Config {
     /// Serve the demo search page at `/demo` (always on with the embedded
     /// demo lists).
     pub demo: bool,
+    /// Origins whose pages may call `/v1/check`, `/v1/chat` and `/v1/events`
+    /// from the browser (the web component on another site), e.g.
+    /// `["https://search.example"]`, or `["*"]` for any. Empty: same origin only.
+    pub cors_origins: Vec<String>,
     /// `text` or `json` logs.
     pub log_format: LogFormat,
     /// Log filter (`info`, `debug`, `signpost=trace`, ...). The query text is
@@ -204,6 +208,7 @@ impl Default for Config {
             entry_id_key: None,
             workers: None,
             demo: false,
+            cors_origins: Vec::new(),
             log_format: LogFormat::Text,
             log_level: "info".into(),
             limits: Limits::default(),
@@ -321,6 +326,11 @@ impl Config {
         for (name, token) in [("admin_token", &self.admin_token), ("research_token", &self.research_token)] {
             if token.as_ref().is_some_and(|t| t.len() < 16) {
                 return bad(format!("{name} must be at least 16 characters"));
+            }
+        }
+        for origin in &self.cors_origins {
+            if origin != "*" && !(origin.starts_with("http://") || origin.starts_with("https://")) {
+                return bad(format!("cors_origins: `{origin}` must be `*` or an origin like https://search.example"));
             }
         }
         if let Some(url) = &self.public_url {

@@ -21,4 +21,6 @@ pub mod engine;
 pub mod http;
 pub mod keywords;
 pub mod normalize;
+pub mod research;
+pub mod simulate;
 pub mod telemetry;

@@ -64,7 +64,10 @@ impl Aggregator {
         let mut pending = Pending::default();
         let mut queue: VecDeque<Batch> = VecDeque::new();
         let mut changes: Vec<Change> = Vec::new();
-        let mut last_purge = 0u64;
+        // Purge once at start (pseudonyms older than 48 h may remain from a
+        // long stop), then hourly.
+        let mut last_purge = now_seconds();
+        let _ = self.sink.purge(last_purge, self.retention_days);
         let mut field_buf = String::with_capacity(128);
         let mut next_flush = Instant::now() + self.interval;
         loop {

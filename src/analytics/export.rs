@@ -159,7 +159,7 @@ pub struct Bucket {
 pub struct SessionRow {
     /// The UTC day (`YYYY-MM-DD`), or `all` for the period.
     pub day: String,
-    /// The arm (variant id or `control`).
+    /// The arm (variant id or `control`), or `all` for every arm together.
     pub arm: String,
     /// Metric → count (`null` when withheld).
     #[serde(flatten)]
@@ -219,10 +219,14 @@ pub struct Export {
     pub totals: Bucket,
     /// Counts per bucket.
     pub buckets: Vec<Bucket>,
-    /// Session outcomes per day and arm, then for the whole period per arm.
+    /// Session outcomes per day and arm, per day for all arms, per arm for
+    /// the whole period (`day` = `all`), and for everything.
     pub sessions: Vec<SessionRow>,
     /// Unique sessions per day.
     pub unique_sessions: Vec<UniqueRow>,
+    /// The interrupted time series, when an intervention date is asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub its: Option<crate::research::Its>,
 }
 
 /// Why an export could not be made.
@@ -416,6 +420,7 @@ pub fn export(source: &mut dyn StatsSource, query: &StatsQuery, in_force: InForc
         buckets: bucket_rows,
         sessions,
         unique_sessions,
+        its: None,
     })
 }
 
@@ -611,8 +616,14 @@ fn sessions(
             rows.push(row_of(day_to_date(*day), arm, &|p: &Published| p.cells[di][ai]));
         }
     }
+    for (di, day) in days.iter().enumerate() {
+        rows.push(row_of(day_to_date(*day), "all", &|p: &Published| p.rows[di]));
+    }
     for (ai, arm) in arms.iter().enumerate() {
         rows.push(row_of("all".to_owned(), arm, &|p: &Published| p.columns[ai]));
+    }
+    if !days.is_empty() {
+        rows.push(row_of("all".to_owned(), "all", &|p: &Published| p.total));
     }
     let unique_rows = uniques
         .into_iter()

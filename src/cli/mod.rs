@@ -5,6 +5,7 @@
 mod check;
 mod lint;
 mod serve;
+mod simulate;
 mod stats;
 
 use std::path::PathBuf;
@@ -31,6 +32,8 @@ enum Command {
     Lint(lint::LintArgs),
     /// Print the research export from Redis or the embedded store.
     Stats(stats::StatsArgs),
+    /// Send weeks of synthetic traffic to a running service in demo mode (for the dashboard).
+    Simulate(simulate::SimulateArgs),
 }
 
 /// Where keyword lists come from (shared by every subcommand that matches).
@@ -72,5 +75,6 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Check(args) => check::run(args),
         Command::Lint(args) => lint::run(args),
         Command::Stats(args) => stats::run(args),
+        Command::Simulate(args) => simulate::run_command(args),
     }
 }

@@ -120,15 +120,33 @@ async fn reload_on_sighup(_state: Arc<AppState>) {}
 fn serve(listener: TcpListener, state: Arc<AppState>) -> Result<Server, StartError> {
     let workers = state.config.workers;
     let data = web::Data::from(state);
-    let mut server =
-        HttpServer::new(move || App::new().app_data(data.clone()).configure(routes).wrap(from_fn(middleware::observe)))
-            .shutdown_timeout(10);
+    let mut server = HttpServer::new(move || {
+        App::new()
+            .app_data(data.clone())
+            .configure(routes)
+            .wrap(cors(&data.config.cors_origins))
+            .wrap(from_fn(middleware::observe))
+    })
+    .shutdown_timeout(10);
     if let Some(workers) = workers {
         server = server.workers(workers.max(1));
     }
     let server =
         server.listen(listener).map_err(|source| StartError::Bind { address: "listener".into(), source })?.run();
     Ok(server)
+}
+
+/// Cross-origin access for the browser APIs, for the configured origins only
+/// (none by default): `GET`/`POST` with a JSON body, no credentials.
+fn cors(origins: &[String]) -> actix_cors::Cors {
+    let mut cors = actix_cors::Cors::default()
+        .allowed_methods(["GET", "POST"])
+        .allowed_headers([actix_web::http::header::CONTENT_TYPE])
+        .max_age(3600);
+    for origin in origins {
+        cors = if origin == "*" { cors.allow_any_origin() } else { cors.allowed_origin(origin) };
+    }
+    cors
 }
 
 /// Every route of the service (shared by the server and in-process tests).
@@ -168,11 +186,19 @@ pub fn routes(config: &mut web::ServiceConfig) {
                 .default_service(web::to(method_not_allowed("POST"))),
         )
         .service(get("/v1/stats").route(web::get().to(stats::stats)))
+        .service(get("/dashboard").route(web::get().to(dashboard::dashboard)))
+        .service(
+            web::resource("/dashboard/sign-in")
+                .route(web::post().to(dashboard::sign_in))
+                .default_service(web::to(method_not_allowed("POST"))),
+        )
+        .service(get("/assets/dashboard.css").route(web::get().to(dashboard::stylesheet)))
         .service(get("/warning").route(web::get().to(pages::warning_page)))
         .service(get("/assets/warning.css").route(web::get().to(pages::warning_css)))
         .service(get("/v1/go/{helpline_id}").route(web::get().to(pages::go)))
         .service(get("/embed/signpost.js").route(web::get().to(embed::component)))
         .service(get("/demo").route(web::get().to(embed::demo_page)))
         .service(get("/demo/app.js").route(web::get().to(embed::demo_script)))
+        .service(get("/demo/app.css").route(web::get().to(embed::demo_style)))
         .default_service(web::to(not_found));
 }

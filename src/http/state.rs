@@ -205,18 +205,44 @@ impl AppState {
         self.analytics.is_up()
     }
 
-    /// Counts `kind` under the dimensions of a verified event token.
-    pub fn record_event(&self, claims: &Claims, kind: EventKind) {
-        self.analytics.record(Event { at: now_seconds(), kind, dims: dims_of(claims), session: None });
+    /// Counts `kind` at `at` under the dimensions of a verified event token.
+    pub fn record_event(&self, claims: &Claims, kind: EventKind, at: u64) {
+        self.analytics.record(Event { at, kind, dims: dims_of(claims), session: None });
     }
 
     /// Counts a helpline click (only with a valid token's dimensions).
-    pub fn record_click(&self, claims: Option<&Claims>, helpline: &str) {
+    pub fn record_click(&self, claims: Option<&Claims>, helpline: &str, at: u64) {
         if let Some(claims) = claims {
-            self.record_event(claims, EventKind::HelplineClick { helpline: Arc::from(helpline) });
+            self.record_event(claims, EventKind::HelplineClick { helpline: Arc::from(helpline) }, at);
         }
     }
+
+    /// Whether the service runs in demo mode: the embedded demo lists, or
+    /// `demo = true`. Only then is simulated traffic accepted.
+    pub fn demo_mode(&self) -> bool {
+        self.config.demo || self.config.keywords.is_empty()
+    }
+
+    /// When a request's events happened: now, or in demo mode the time a
+    /// simulator names in `X-Signpost-Time` (seconds since the Unix epoch,
+    /// not in the future), so `signpost simulate` can fill past weeks.
+    pub fn clock(&self, request: &actix_web::HttpRequest) -> u64 {
+        let now = now_seconds();
+        if !self.demo_mode() {
+            return now;
+        }
+        request
+            .headers()
+            .get(SIMULATED_TIME)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<u64>().ok())
+            .filter(|t| *t <= now)
+            .unwrap_or(now)
+    }
 }
+
+/// The header a simulator names the time of its traffic in (demo mode only).
+pub const SIMULATED_TIME: &str = "x-signpost-time";
 
 /// The count dimensions carried by an event token.
 pub fn dims_of(claims: &Claims) -> Dims {

@@ -7,6 +7,7 @@ mod redis_server;
 mod analytics;
 mod check;
 mod config_file;
+mod dashboard;
 mod errors;
 mod gate;
 mod middleware;

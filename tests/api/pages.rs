@@ -48,3 +48,71 @@ async fn tracked_links_redirect_to_the_service() {
     assert_eq!(expired.status(), 302, "a person always reaches the helpline");
     assert_eq!(crate::helpers::error_code(app.get("/v1/go/no-such-helpline").await, 404).await, "not_found");
 }
+
+#[tokio::test]
+async fn the_demo_page_and_component_are_served_under_a_strict_policy() {
+    let app = crate::helpers::spawn_app().await;
+    let page = app.get("/demo").await;
+    assert_eq!(page.status(), 200);
+    let csp = page.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    assert!(
+        csp.starts_with("default-src 'none'; script-src 'self'") && !csp.contains('\\') && !csp.contains("unsafe"),
+        "{csp}"
+    );
+    let html = page.text().await.unwrap();
+    assert!(html.contains("/embed/signpost.js") && !html.contains("<script>"), "scripts only from files");
+    for asset in ["/demo/app.js", "/demo/app.css", "/embed/signpost.js"] {
+        assert_eq!(app.get(asset).await.status(), 200, "{asset}");
+    }
+    let component = app.get("/embed/signpost.js").await.text().await.unwrap();
+    assert!(
+        component.len() < 20 * 1024 && component.contains("customElements.define('signpost-warning'")
+            || component.contains("customElements.define(\"signpost-warning\"")
+    );
+    let operator = crate::helpers::spawn_with(|c| c.keywords = vec![std::path::PathBuf::from("keywords")]).await;
+    assert_eq!(operator.get("/demo").await.status(), 404, "no demo page with an operator's lists");
+}
+
+#[tokio::test]
+async fn cross_origin_calls_only_from_configured_origins() {
+    let closed = crate::helpers::spawn_app().await;
+    let preflight = closed
+        .client
+        .request(reqwest::Method::OPTIONS, format!("{}/v1/check", closed.address))
+        .header("origin", "https://search.example")
+        .header("access-control-request-method", "POST")
+        .header("access-control-request-headers", "content-type")
+        .send()
+        .await
+        .unwrap();
+    assert!(preflight.headers().get("access-control-allow-origin").is_none());
+    let open = crate::helpers::spawn_with(|c| c.cors_origins = vec!["https://search.example".into()]).await;
+    let preflight = open
+        .client
+        .request(reqwest::Method::OPTIONS, format!("{}/v1/check", open.address))
+        .header("origin", "https://search.example")
+        .header("access-control-request-method", "POST")
+        .header("access-control-request-headers", "content-type")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(preflight.status(), 200);
+    assert_eq!(preflight.headers()["access-control-allow-origin"], "https://search.example");
+    let answer = open
+        .client
+        .post(format!("{}/v1/check", open.address))
+        .header("origin", "https://search.example")
+        .json(&serde_json::json!({"q": "zorvik"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.headers()["access-control-allow-origin"], "https://search.example");
+    let other = open
+        .client
+        .get(format!("{}/v1/check?q=x", open.address))
+        .header("origin", "https://elsewhere.example")
+        .send()
+        .await
+        .unwrap();
+    assert!(other.headers().get("access-control-allow-origin").is_none());
+}

@@ -83,7 +83,7 @@ pub async fn chat(
         _ => return Err(ApiError::InvalidParameter("send both `node` and `choice`, or neither to start".into())),
     };
     let counted = if let Some(claims) = &claims {
-        state.record_event(claims, event);
+        state.record_event(claims, event, state.clock(&request));
         true
     } else {
         false

@@ -10,7 +10,7 @@ use futures_util::StreamExt;
 use serde::{Deserialize, Serialize};
 
 use crate::analytics::pseudonym::{SessionKey, utc_day};
-use crate::analytics::token::{Claims, now_seconds};
+use crate::analytics::token::Claims;
 use crate::analytics::{Dims, Event, EventKind, Tag};
 use crate::deterrence::CONTROL_ARM;
 use crate::deterrence::{ChatStep, HelplineView, Theme, Ui};
@@ -66,6 +66,8 @@ pub struct CheckInput<'a> {
     pub session: Option<SessionKey>,
     /// The surface.
     pub surface: Option<Cow<'a, str>>,
+    /// When the check happened (seconds since the Unix epoch).
+    pub at: u64,
 }
 
 /// The answer of a check.
@@ -137,7 +139,7 @@ pub async fn check_post(
     let body = read_json_body(&request, payload, state.config.limits.max_body_bytes).await?;
     let text = std::str::from_utf8(&body).map_err(|_| ApiError::InvalidUtf8("the request body"))?;
     let parsed: CheckRequest<'_> = serde_json::from_str(text).map_err(|e| ApiError::InvalidJson(json_error(&e)))?;
-    answer(&request, &state, validate(parsed, &state)?)
+    answer(&request, &state, validate(parsed, &state, state.clock(&request))?)
 }
 
 /// Checks a query sent as query parameters.
@@ -169,7 +171,7 @@ pub async fn check_get(request: HttpRequest, state: web::Data<AppState>) -> Resu
         *slot = Some(value);
         Ok(())
     })?;
-    answer(&request, &state, validate(parsed, &state)?)
+    answer(&request, &state, validate(parsed, &state, state.clock(&request))?)
 }
 
 /// Decodes a query string pair by pair, refusing percent-escapes that are
@@ -299,7 +301,7 @@ pub(crate) fn json_error(error: &serde_json::Error) -> String {
     }
 }
 
-fn validate<'a>(parsed: CheckRequest<'a>, state: &AppState) -> Result<CheckInput<'a>, ApiError> {
+fn validate<'a>(parsed: CheckRequest<'a>, state: &AppState, at: u64) -> Result<CheckInput<'a>, ApiError> {
     let query = parsed.q.ok_or(ApiError::MissingQuery)?;
     let limit = state.config.limits.max_query_bytes;
     if query.len() > limit {
@@ -327,7 +329,7 @@ fn validate<'a>(parsed: CheckRequest<'a>, state: &AppState) -> Result<CheckInput
         Some(session) if session.is_empty() || session.len() > 256 => {
             return Err(ApiError::InvalidParameter("`session` must be 1 to 256 bytes".into()));
         }
-        Some(session) => Some(state.pseudonyms.key(&session, utc_day(now_seconds()))),
+        Some(session) => Some(state.pseudonyms.key(&session, utc_day(at))),
         None => None,
     };
     let surface = match parsed.surface {
@@ -338,7 +340,7 @@ fn validate<'a>(parsed: CheckRequest<'a>, state: &AppState) -> Result<CheckInput
         }
         other => other,
     };
-    Ok(CheckInput { query, locale, country, session, surface })
+    Ok(CheckInput { query, locale, country, session, surface, at })
 }
 
 fn valid_locale(locale: &str) -> bool {
@@ -488,7 +490,7 @@ fn record_check(state: &AppState, engine: &Engine, input: &CheckInput<'_>, decis
         surface: Tag::new(input.surface.as_deref().unwrap_or("")),
     };
     state.analytics.record(Event {
-        at: now_seconds(),
+        at: input.at,
         kind: EventKind::Check { hit, warned },
         dims,
         session: input.session,

@@ -12,9 +12,10 @@ use crate::http::state::AppState;
 pub const COMPONENT_JS: &str = include_str!("../assets/signpost.js");
 const DEMO_HTML: &str = include_str!("../../../examples/embed/index.html");
 const DEMO_JS: &str = include_str!("../../../examples/embed/app.js");
+const DEMO_CSS: &str = include_str!("../../../examples/embed/app.css");
 
 /// The policy of the demo page: scripts and styles from this origin only.
-pub const DEMO_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; \\
+pub const DEMO_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; \
                             form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /// The web component.
@@ -55,4 +56,15 @@ pub async fn demo_script(state: web::Data<AppState>) -> Result<HttpResponse, Api
         .content_type("text/javascript; charset=utf-8")
         .insert_header((header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .body(DEMO_JS))
+}
+
+/// The demo page's stylesheet.
+pub async fn demo_style(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    if !demo_enabled(&state) {
+        return Err(ApiError::NotFound);
+    }
+    Ok(HttpResponse::Ok()
+        .content_type("text/css; charset=utf-8")
+        .insert_header((header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .body(DEMO_CSS))
 }

@@ -110,8 +110,9 @@ pub async fn events(
         kinds.push(kind);
     }
     let counted = kinds.len();
+    let at = state.clock(&request);
     for kind in kinds {
-        state.record_event(&claims, kind);
+        state.record_event(&claims, kind, at);
     }
     Ok(HttpResponse::Accepted().json(EventsResponse { counted }))
 }

@@ -24,7 +24,6 @@ use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 
 use super::check::{CheckInput, respond};
 use crate::analytics::pseudonym::utc_day;
-use crate::analytics::token::now_seconds;
 use crate::http::middleware::{DECISION_HEADER, Decided};
 use crate::http::state::AppState;
 
@@ -105,9 +104,10 @@ fn input_of(request: &HttpRequest, state: &AppState) -> Option<CheckInput<'stati
     let country = header_str(request, "x-signpost-country")
         .filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()))
         .map(str::to_ascii_uppercase);
+    let at = state.clock(request);
     let session = header_str(request, "x-signpost-session")
         .filter(|s| s.len() <= 256)
-        .map(|s| state.pseudonyms.key(s, utc_day(now_seconds())));
+        .map(|s| state.pseudonyms.key(s, utc_day(at)));
     let surface = header_str(request, "x-signpost-surface")
         .filter(|s| {
             s.len() <= 32 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
@@ -119,5 +119,6 @@ fn input_of(request: &HttpRequest, state: &AppState) -> Option<CheckInput<'stati
         country: country.map(Cow::Owned),
         session,
         surface: surface.map(Cow::Owned),
+        at,
     })
 }

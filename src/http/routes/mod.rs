@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod chat;
 pub mod check;
+pub mod dashboard;
 pub mod embed;
 pub mod events;
 pub mod gate;

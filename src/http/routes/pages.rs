@@ -118,13 +118,14 @@ pub async fn warning_page(request: HttpRequest, state: web::Data<AppState>) -> H
                 state.record_event(
                     claims,
                     EventKind::ChatbotChoice { node: Arc::from(node.as_str()), choice: Arc::from(choice.as_str()) },
+                    state.clock(&request),
                 );
             }
             Some(step)
         }
         None => {
             if let Some(claims) = &claims {
-                state.record_event(claims, EventKind::PageViewed);
+                state.record_event(claims, EventKind::PageViewed, state.clock(&request));
             }
             content.chat_start(&flow, &text.locale)
         }
@@ -188,7 +189,10 @@ pub(crate) fn render_page(text: &WarningText, links: &PageLinks<'_>) -> Markup {
                 a class="skip" href="#help-heading" { (text.ui.help_heading) }
                 main id="main" {
                     h1 { (text.title) }
-                    p class="no-results" { (text.ui.no_results) }
+                    // The line that no results are shown, unless the text already starts with it.
+                    @if !text.body.starts_with(text.ui.no_results.trim_end_matches('.')) {
+                        p class="no-results" { (text.ui.no_results) }
+                    }
                     p class="body" { (text.body) }
                     @if let Some(chat) = &links.chat {
                         (render_chat(text, chat, links))
@@ -301,7 +305,7 @@ pub async fn go(
     };
     let params: GoParams = serde_urlencoded::from_str(request.query_string()).unwrap_or(GoParams { t: None });
     let claims = params.t.as_deref().and_then(|t| state.tokens.verify(t).ok());
-    state.record_click(claims.as_ref(), &helpline.id);
+    state.record_click(claims.as_ref(), &helpline.id, state.clock(&request));
     Ok(HttpResponse::Found()
         .insert_header((header::LOCATION, helpline.url.as_str()))
         .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")))

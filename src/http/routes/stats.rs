@@ -8,12 +8,13 @@ use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::check::for_each_query_pair;
 use crate::analytics::cell::HOUR_SECONDS;
-use crate::analytics::export::{Export, Granularity, InForce, StatsQuery, export, period, to_csv};
+use crate::analytics::export::{Export, Granularity, InForce, StatsQuery, export, parse_hour, period, to_csv};
 use crate::analytics::token::now_seconds;
 use crate::engine::Engine;
 use crate::http::auth::{Access, require};
 use crate::http::error::ApiError;
 use crate::http::state::AppState;
+use crate::research::interrupted_time_series;
 
 /// The export for the query string's period and breakdown.
 #[utoipa::path(get, path = "/v1/stats", tag = "research",
@@ -24,6 +25,8 @@ use crate::http::state::AppState;
         ("granularity" = Option<String>, Query, description = "`hour`, `day` (default) or `week`"),
         ("by" = Option<String>, Query, description = "Comma-separated dimensions: list_version, category, entry, variant, locale, country, surface"),
         ("format" = Option<String>, Query, description = "`json` (default) or `csv`; or send `Accept: text/csv`"),
+        ("intervention" = Option<String>, Query, description = "`YYYY-MM-DD`: adds the interrupted time series of the daily hit rate around that day (`its`)"),
+        ("table" = Option<String>, Query, description = "With CSV: `buckets` (default) or `its` (the time series' coefficients and points)"),
     ),
     responses(
         (status = 200, body = Export, description = "Aggregates only; cells below k withheld"),
@@ -34,7 +37,7 @@ use crate::http::state::AppState;
     ))]
 pub async fn stats(request: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     require(&request, &state, Access::Research)?;
-    let (query, csv) = parse_query(&request, &state)?;
+    let (query, csv, intervention, its_table) = parse_query(&request, &state)?;
     let engine = state.engine.load();
     let in_force = in_force(&engine);
     let Some(source) = state.analytics.source() else {
@@ -43,19 +46,34 @@ pub async fn stats(request: HttpRequest, state: web::Data<AppState>) -> Result<H
         ));
     };
     let mut source = source.map_err(|e| ApiError::Unavailable(e.to_string()))?;
-    let exported = web::block(move || export(source.as_mut(), &query, in_force))
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?
-        .map_err(|e| match e {
-            crate::analytics::export::ExportError::Store(store) => ApiError::Unavailable(store.to_string()),
-            other => ApiError::InvalidParameter(other.to_string()),
-        })?;
+    let exported = web::block(move || {
+        let mut exported = export(source.as_mut(), &query, in_force.clone())?;
+        if let Some(day) = intervention {
+            let daily = if query.granularity == Granularity::Day {
+                None
+            } else {
+                Some(export(
+                    source.as_mut(),
+                    &StatsQuery { granularity: Granularity::Day, by: Vec::new(), ..query.clone() },
+                    in_force,
+                )?)
+            };
+            exported.its = interrupted_time_series(daily.as_ref().unwrap_or(&exported), day);
+        }
+        Ok::<_, crate::analytics::export::ExportError>(exported)
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))?
+    .map_err(|e| match e {
+        crate::analytics::export::ExportError::Store(store) => ApiError::Unavailable(store.to_string()),
+        other => ApiError::InvalidParameter(other.to_string()),
+    })?;
     let mut response = HttpResponse::Ok();
     response.insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
-    Ok(if csv {
-        response.content_type("text/csv; charset=utf-8").body(to_csv(&exported))
-    } else {
-        response.json(exported)
+    Ok(match (csv, its_table) {
+        (true, true) => response.content_type("text/csv; charset=utf-8").body(its_csv(&exported)),
+        (true, false) => response.content_type("text/csv; charset=utf-8").body(to_csv(&exported)),
+        (false, _) => response.json(exported),
     })
 }
 
@@ -69,8 +87,32 @@ pub fn in_force(engine: &Engine) -> InForce {
     }
 }
 
-fn parse_query(request: &HttpRequest, state: &AppState) -> Result<(StatsQuery, bool), ApiError> {
+/// The interrupted time series as CSV: the four coefficients, then the points.
+fn its_csv(exported: &Export) -> String {
+    let Some(its) = &exported.its else {
+        return "term,estimate,standard_error,low,high\n".to_owned();
+    };
+    let mut out = String::from("term,estimate,standard_error,low,high\n");
+    for (name, c) in [
+        ("baseline_level", its.fit.baseline_level),
+        ("baseline_slope", its.fit.baseline_slope),
+        ("level_change", its.fit.level_change),
+        ("slope_change", its.fit.slope_change),
+    ] {
+        out.push_str(&format!("{name},{},{},{},{}\n", c.estimate, c.standard_error, c.low, c.high));
+    }
+    out.push_str("\nday,hits_per_1000_checks,fitted\n");
+    for point in &its.points {
+        out.push_str(&format!("{},{},{}\n", point.day, point.hits_per_1000_checks, point.fitted));
+    }
+    out
+}
+
+type Parsed = (StatsQuery, bool, Option<u32>, bool);
+
+fn parse_query(request: &HttpRequest, state: &AppState) -> Result<Parsed, ApiError> {
     let (mut from, mut to, mut granularity, mut by, mut format) = (None, None, None, None, None);
+    let (mut intervention, mut table) = (None, None);
     for_each_query_pair(request.query_string(), |key, value| {
         let slot = match &*key {
             "from" => &mut from,
@@ -78,9 +120,11 @@ fn parse_query(request: &HttpRequest, state: &AppState) -> Result<(StatsQuery, b
             "granularity" => &mut granularity,
             "by" => &mut by,
             "format" => &mut format,
+            "intervention" => &mut intervention,
+            "table" => &mut table,
             _ => {
                 return Err(ApiError::InvalidParameter(
-                    "unknown parameter; known: from, to, granularity, by, format".into(),
+                    "unknown parameter; known: from, to, granularity, by, format, intervention, table".into(),
                 ));
             }
         };
@@ -107,7 +151,21 @@ fn parse_query(request: &HttpRequest, state: &AppState) -> Result<(StatsQuery, b
         Some(_) => return Err(ApiError::InvalidParameter("`format` must be json or csv".into())),
         None => accept_csv,
     };
+    let intervention = match intervention.as_deref() {
+        None => None,
+        Some(text) => Some(
+            parse_hour(text)
+                .ok_or_else(|| ApiError::InvalidParameter("`intervention` must be a date `YYYY-MM-DD`".into()))?
+                / 24,
+        ),
+    };
+    let its_table = match table.as_deref() {
+        None | Some("buckets") => false,
+        Some("its") if intervention.is_some() => true,
+        Some("its") => return Err(ApiError::InvalidParameter("`table=its` needs `intervention=YYYY-MM-DD`".into())),
+        Some(_) => return Err(ApiError::InvalidParameter("`table` must be buckets or its".into())),
+    };
     let options = &state.config.analytics;
     let query = StatsQuery { from_hour, to_hour, granularity, by, k: options.min_cell, epsilon: options.epsilon };
-    Ok((query, csv))
+    Ok((query, csv, intervention, its_table))
 }

@@ -1,0 +1,343 @@
+//! `/dashboard`: the research dashboard — server-rendered HTML with SVG
+//! charts, no JavaScript, behind the research token. A browser signs in once
+//! with the token (a form that sets a cookie derived from it); tools can send
+//! `Authorization: Bearer` instead. Small cells stay withheld exactly as in
+//! the export (the page is built from exports).
+
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpRequest, HttpResponse, web};
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+use serde::Deserialize;
+
+use super::check::for_each_query_pair;
+use super::stats::in_force;
+use crate::analytics::cell::HOUR_SECONDS;
+use crate::analytics::export::{Export, Granularity, StatsQuery, export, parse_hour, period};
+use crate::analytics::token::now_seconds;
+use crate::http::auth::{Access, DASHBOARD_COOKIE, dashboard_cookie, require, same};
+use crate::http::error::ApiError;
+use crate::http::state::AppState;
+use crate::research::dashboard::{Dashboard, build, markers};
+use crate::research::plots::{Marker, Series, bars, intervals, lines};
+
+/// The policy of the dashboard: our stylesheet, inline SVG, forms to itself.
+pub const DASHBOARD_CSP: &str =
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+const DASHBOARD_CSS: &str = include_str!("../assets/dashboard.css");
+
+fn page(status: StatusCode, markup: Markup) -> HttpResponse {
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(DASHBOARD_CSP)))
+        .insert_header((header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+        .insert_header((header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
+        .body(markup.into_string())
+}
+
+fn shell(title: &str, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · signpost" }
+                link rel="stylesheet" href="/assets/dashboard.css";
+            }
+            body { main id="main" { (body) } }
+        }
+    }
+}
+
+/// The dashboard's stylesheet.
+pub async fn stylesheet() -> HttpResponse {
+    HttpResponse::Ok().content_type("text/css; charset=utf-8").body(DASHBOARD_CSS)
+}
+
+/// The sign-in form's field.
+#[derive(Debug, Deserialize)]
+pub struct SignIn {
+    /// The research token.
+    pub token: String,
+}
+
+/// Signs a browser in with the research token (sets the dashboard cookie).
+pub async fn sign_in(state: web::Data<AppState>, form: web::Form<SignIn>) -> HttpResponse {
+    let Some(expected) = &state.config.research_token else {
+        return page(StatusCode::FORBIDDEN, switched_off());
+    };
+    if !same(form.token.trim(), expected) {
+        return page(StatusCode::UNAUTHORIZED, sign_in_form(Some("That token is not valid.")));
+    }
+    let cookie = Cookie::build(DASHBOARD_COOKIE, dashboard_cookie(expected))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(state.public_base.starts_with("https://"))
+        .finish();
+    HttpResponse::SeeOther().cookie(cookie).insert_header((header::LOCATION, "/dashboard")).finish()
+}
+
+fn switched_off() -> Markup {
+    shell(
+        "Dashboard",
+        html! {
+            h1 { "The research dashboard is switched off" }
+            p { "Set " code { "SIGNPOST_RESEARCH_TOKEN" } " (or " code { "research_token" } " in the configuration file) to a secret of 16 or more characters to enable it." }
+        },
+    )
+}
+
+fn sign_in_form(problem: Option<&str>) -> Markup {
+    shell(
+        "Sign in",
+        html! {
+            h1 { "Research dashboard" }
+            @if let Some(problem) = problem { p class="problem" role="alert" { (problem) } }
+            form method="post" action="/dashboard/sign-in" {
+                label for="token" { "Research token" }
+                input id="token" name="token" type="password" autocomplete="current-password" required;
+                button type="submit" { "Sign in" }
+            }
+        },
+    )
+}
+
+/// The dashboard page.
+pub async fn dashboard(request: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    match require(&request, &state, Access::Research) {
+        Ok(()) => {}
+        Err(ApiError::Forbidden(_)) => return Ok(page(StatusCode::FORBIDDEN, switched_off())),
+        Err(_) => return Ok(page(StatusCode::UNAUTHORIZED, sign_in_form(None))),
+    }
+    let (mut from, mut to, mut granularity, mut intervention) = (None, None, None, None);
+    for_each_query_pair(request.query_string(), |key, value| {
+        let slot = match &*key {
+            "from" => &mut from,
+            "to" => &mut to,
+            "granularity" => &mut granularity,
+            "intervention" => &mut intervention,
+            _ => {
+                return Err(ApiError::InvalidParameter("known parameters: from, to, granularity, intervention".into()));
+            }
+        };
+        *slot = Some(value.into_owned()).filter(|v: &String| !v.is_empty());
+        Ok(())
+    })?;
+    let now_hour = (now_seconds() / HOUR_SECONDS) as u32;
+    let (from_hour, to_hour) = period(from.as_deref(), to.as_deref(), now_hour.max(1))
+        .map_err(|e| ApiError::InvalidParameter(e.to_string()))?;
+    let granularity = match granularity.as_deref() {
+        None => Granularity::Day,
+        Some(text) => Granularity::parse(text)
+            .ok_or_else(|| ApiError::InvalidParameter("granularity: hour, day or week".into()))?,
+    };
+    let intervention_day = match intervention.as_deref() {
+        None => None,
+        Some(text) => {
+            Some(parse_hour(text).ok_or_else(|| ApiError::InvalidParameter("intervention: YYYY-MM-DD".into()))? / 24)
+        }
+    };
+    let Some(source) = state.analytics.source() else {
+        return Err(ApiError::Unavailable("analytics are off: nothing is counted".into()));
+    };
+    let mut source = source.map_err(|e| ApiError::Unavailable(e.to_string()))?;
+    let engine = state.engine.load();
+    let force = in_force(&engine);
+    let options = state.config.analytics.clone();
+    let query = |granularity: Granularity, by: &[&str]| StatsQuery {
+        from_hour,
+        to_hour,
+        granularity,
+        by: by.iter().map(|b| (*b).to_owned()).collect(),
+        k: options.min_cell,
+        epsilon: options.epsilon,
+    };
+    let (series_q, variant_q, daily_q) =
+        (query(granularity, &[]), query(Granularity::Day, &["variant"]), query(Granularity::Day, &[]));
+    let built = web::block(move || -> Result<(Export, Dashboard), crate::analytics::export::ExportError> {
+        let series = export(source.as_mut(), &series_q, force.clone())?;
+        let by_variant = export(source.as_mut(), &variant_q, force.clone())?;
+        let daily = export(source.as_mut(), &daily_q, force)?;
+        let model = build(&series, &by_variant, &daily, intervention_day);
+        Ok((series, model))
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))?
+    .map_err(|e| ApiError::Unavailable(e.to_string()))?;
+    let (series, model) = built;
+    let form = (from.unwrap_or_default(), to.unwrap_or_default(), intervention.unwrap_or_default());
+    Ok(page(StatusCode::OK, render(&series, &model, granularity, &form, intervention_day)))
+}
+
+fn percent(value: Option<f64>) -> String {
+    value.map_or_else(|| "withheld".to_owned(), |v| format!("{:.1}%", v * 100.0))
+}
+
+fn count(value: Option<u64>) -> String {
+    value.map_or_else(|| "withheld".to_owned(), |v| v.to_string())
+}
+
+fn render(
+    series: &Export,
+    model: &Dashboard,
+    granularity: Granularity,
+    form: &(String, String, String),
+    intervention_day: Option<u32>,
+) -> Markup {
+    let mut time_markers = markers(series);
+    if let Some(its) = &model.its {
+        if let Some(position) = series.buckets.iter().position(|b| b.start.starts_with(&its.intervention)) {
+            time_markers.push(Marker { x: position as f64 - 0.5, label: format!("intervention {}", its.intervention) });
+        }
+    }
+    let checks_chart = lines(
+        "Checks",
+        "checks",
+        &model.labels,
+        &[Series { name: "checks", values: model.checks.clone() }],
+        &time_markers,
+        None,
+    );
+    let hits_chart = lines(
+        "Hits per 1,000 checks",
+        "hits per 1,000",
+        &model.labels,
+        &[Series { name: "hits per 1,000 checks", values: model.hits_per_1000.clone() }],
+        &time_markers,
+        None,
+    );
+    let funnel_chart = bars(
+        "Funnel",
+        "count",
+        &model.funnel.iter().map(|(l, c, _)| (l.clone(), c.map(|v| v as f64))).collect::<Vec<_>>(),
+    );
+    let again_chart = lines(
+        "Share of warned sessions warned again, by day",
+        "share",
+        &model.session_days,
+        &[Series { name: "warned again", values: model.warned_again.clone() }],
+        &[],
+        None,
+    );
+    let turn_back: Vec<(String, f64, f64, f64)> =
+        model.variants.iter().filter_map(|v| v.turn_back.map(|p| (v.arm.clone(), p.estimate, p.low, p.high))).collect();
+    let help: Vec<(String, f64, f64, f64)> = model
+        .variants
+        .iter()
+        .filter_map(|v| v.help_seeking.map(|p| (v.arm.clone(), p.estimate, p.low, p.high)))
+        .collect();
+    let its_chart = model.its.as_ref().map(|its| {
+        let labels: Vec<String> = its.points.iter().map(|p| p.day.get(5..).unwrap_or(&p.day).to_owned()).collect();
+        let position = its.points.iter().position(|p| p.day >= its.intervention).unwrap_or(0);
+        lines(
+            "Interrupted time series: hits per 1,000 checks, by day",
+            "hits per 1,000",
+            &labels,
+            &[Series { name: "observed", values: its.points.iter().map(|p| Some(p.hits_per_1000_checks)).collect() }],
+            &[Marker { x: position as f64 - 0.5, label: format!("intervention {}", its.intervention) }],
+            Some(&its.points.iter().map(|p| Some(p.fitted)).collect::<Vec<_>>()),
+        )
+    });
+    let granularity_name = match granularity {
+        Granularity::Hour => "hour",
+        Granularity::Day => "day",
+        Granularity::Week => "week",
+    };
+    shell(
+        "Research dashboard",
+        html! {
+            h1 { "Research dashboard" }
+            p class="meta" {
+                "Period " (series.from) " to " (series.to) " · by " (granularity_name)
+                " · counts below " (series.k) " are withheld"
+                @if let Some(noise) = &series.noise { " · Laplace noise, ε = " (noise.epsilon) }
+                " · lists " (series.in_force.list_version) " · content " (series.in_force.content_version)
+            }
+            form method="get" action="/dashboard" class="controls" {
+                label { "From " input type="date" name="from" value=(form.0); }
+                label { "To " input type="date" name="to" value=(form.1); }
+                label { "Buckets "
+                    select name="granularity" {
+                        @for g in ["hour", "day", "week"] {
+                            option value=(g) selected[g == granularity_name] { (g) }
+                        }
+                    }
+                }
+                label { "Intervention " input type="date" name="intervention" value=(form.2); }
+                button type="submit" { "Show" }
+            }
+            section aria-labelledby="searches" {
+                h2 id="searches" { "Searches over time" }
+                figure { (PreEscaped(checks_chart)) }
+                figure { (PreEscaped(hits_chart)) }
+                @if !series.changes.is_empty() {
+                    details {
+                        summary { "Changes of lists, content and weights" }
+                        ul { @for c in &series.changes { li { (crate::analytics::export::hour_to_rfc3339((c.at / HOUR_SECONDS) as u32)) ": lists " (c.lists.join(", ")) ", content " (c.content_version) } } }
+                    }
+                }
+            }
+            section aria-labelledby="funnel" {
+                h2 id="funnel" { "From warning to help" }
+                figure { (PreEscaped(funnel_chart)) }
+                table {
+                    caption { "Totals for the period, and as a share of warnings shown" }
+                    thead { tr { th scope="col" { "step" } th scope="col" { "count" } th scope="col" { "of warnings shown" } } }
+                    tbody { @for (label, value, share) in &model.funnel { tr { th scope="row" { (label) } td { (count(*value)) } td { (percent(*share)) } } } }
+                }
+            }
+            section aria-labelledby="sessions" {
+                h2 id="sessions" { "Warned again" }
+                p { "Share of sessions warned on a day that were warned again that day. reThink's \"did not search again\" is one minus this." }
+                figure { (PreEscaped(again_chart)) }
+            }
+            section aria-labelledby="variants" {
+                h2 id="variants" { "Message variants" }
+                @if let Some(reference) = &model.reference { p { "Tests compare each arm with " strong { (reference) } " (two-proportion z-test, two-sided). Intervals are 95% Wilson intervals." } }
+                @if !turn_back.is_empty() { figure { (PreEscaped(intervals("Turn-back rate (warned once of warned sessions)", "share", &turn_back))) } }
+                @if !help.is_empty() { figure { (PreEscaped(intervals("Help-seeking rate (helpline clicks per warning shown)", "share", &help))) } }
+                table {
+                    caption { "Turn-back and help-seeking by arm" }
+                    thead { tr {
+                        th scope="col" { "arm" } th scope="col" { "turn-back" } th scope="col" { "95% interval" } th scope="col" { "p vs reference" }
+                        th scope="col" { "help-seeking" } th scope="col" { "95% interval" } th scope="col" { "p vs reference" }
+                    } }
+                    tbody { @for v in &model.variants { tr {
+                        th scope="row" { (v.arm) }
+                        td { (percent(v.turn_back.map(|p| p.estimate))) }
+                        td { (v.turn_back.map_or_else(|| "–".to_owned(), |p| format!("{:.1}–{:.1}%", p.low * 100.0, p.high * 100.0))) }
+                        td { (v.turn_back_test.map_or_else(|| "–".to_owned(), |c| format!("{:.4}", c.p_value))) }
+                        td { (percent(v.help_seeking.map(|p| p.estimate))) }
+                        td { (v.help_seeking.map_or_else(|| "–".to_owned(), |p| format!("{:.2}–{:.2}%", p.low * 100.0, p.high * 100.0))) }
+                        td { (v.help_seeking_test.map_or_else(|| "–".to_owned(), |c| format!("{:.4}", c.p_value))) }
+                    } } }
+                }
+            }
+            section aria-labelledby="its" {
+                h2 id="its" { "Interrupted time series" }
+                @match (&model.its, intervention_day) {
+                    (Some(its), _) => {
+                        @if let Some(chart) = &its_chart { figure { (PreEscaped(chart.clone())) } }
+                        table {
+                            caption { "Segmented regression of hits per 1,000 checks per day (OLS; 95% intervals, Student's t)" }
+                            thead { tr { th scope="col" { "term" } th scope="col" { "estimate" } th scope="col" { "95% interval" } } }
+                            tbody {
+                                @for (name, c) in [("level before", its.fit.baseline_level), ("slope before (per day)", its.fit.baseline_slope), ("level change at the intervention", its.fit.level_change), ("slope change (per day)", its.fit.slope_change)] {
+                                    tr { th scope="row" { (name) } td { (format!("{:.3}", c.estimate)) } td { (format!("{:.3} to {:.3}", c.low, c.high)) } }
+                                }
+                            }
+                        }
+                        p class="note" { "Days with a withheld count are left out. Autocorrelation is not modelled; intervals may be too narrow for strongly autocorrelated series." }
+                    }
+                    (None, Some(_)) => { p { "Not enough days on both sides of the intervention (at least two each, six in all)." } }
+                    (None, None) => { p { "Choose an intervention date above (a list or message change, the start of a deployment)." } }
+                }
+            }
+        },
+    )
+}

@@ -1,0 +1,249 @@
+//! The statistics of the dashboard: confidence intervals for proportions,
+//! the comparison of two proportions, and the interrupted time series.
+//! Plain functions over counts; they never see anything but aggregates.
+
+use serde::Serialize;
+use statrs::distribution::{ContinuousCDF, Normal, StudentsT};
+
+/// The z value of a two-sided 95% interval.
+pub const Z95: f64 = 1.959_963_984_540_054;
+
+/// A proportion with its 95% Wilson score interval.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Proportion {
+    /// Successes.
+    pub successes: u64,
+    /// Trials.
+    pub trials: u64,
+    /// successes / trials.
+    pub estimate: f64,
+    /// Lower bound of the 95% interval.
+    pub low: f64,
+    /// Upper bound of the 95% interval.
+    pub high: f64,
+}
+
+/// The Wilson score interval at `z` for `successes` out of `trials`
+/// (`None` without trials). Unlike the normal ("Wald") interval it stays
+/// inside 0–1 and behaves for small counts and extreme rates.
+pub fn wilson(successes: u64, trials: u64, z: f64) -> Option<Proportion> {
+    if trials == 0 || successes > trials {
+        return None;
+    }
+    let n = trials as f64;
+    let p = successes as f64 / n;
+    let z2 = z * z;
+    let denominator = 1.0 + z2 / n;
+    let centre = (p + z2 / (2.0 * n)) / denominator;
+    let half = z * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt() / denominator;
+    Some(Proportion { successes, trials, estimate: p, low: (centre - half).max(0.0), high: (centre + half).min(1.0) })
+}
+
+/// A two-proportion z-test.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Comparison {
+    /// p1 − p2.
+    pub difference: f64,
+    /// The z statistic under the pooled null.
+    pub z: f64,
+    /// Two-sided p-value.
+    pub p_value: f64,
+}
+
+/// Tests whether two proportions differ (pooled two-sided z-test).
+pub fn two_proportion(x1: u64, n1: u64, x2: u64, n2: u64) -> Option<Comparison> {
+    if n1 == 0 || n2 == 0 {
+        return None;
+    }
+    let (p1, p2) = (x1 as f64 / n1 as f64, x2 as f64 / n2 as f64);
+    let pooled = (x1 + x2) as f64 / (n1 + n2) as f64;
+    let se = (pooled * (1.0 - pooled) * (1.0 / n1 as f64 + 1.0 / n2 as f64)).sqrt();
+    if se == 0.0 {
+        return Some(Comparison { difference: p1 - p2, z: 0.0, p_value: 1.0 });
+    }
+    let z = (p1 - p2) / se;
+    let normal = Normal::standard();
+    Some(Comparison { difference: p1 - p2, z, p_value: 2.0 * (1.0 - normal.cdf(z.abs())) })
+}
+
+/// One coefficient of a regression, with its 95% interval.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Coefficient {
+    /// The estimate.
+    pub estimate: f64,
+    /// Its standard error.
+    pub standard_error: f64,
+    /// Lower bound of the 95% interval.
+    pub low: f64,
+    /// Upper bound of the 95% interval.
+    pub high: f64,
+}
+
+/// A segmented regression around an intervention at `t0`:
+/// `y = b0 + b1·t + b2·after + b3·(t − t0)·after`.
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Segmented {
+    /// Where the intervention falls on the time axis.
+    pub intervention: f64,
+    /// Points used.
+    pub n: usize,
+    /// The level before the intervention, at t = 0 (b0).
+    pub baseline_level: Coefficient,
+    /// The slope before the intervention, per time unit (b1).
+    pub baseline_slope: Coefficient,
+    /// The jump at the intervention (b2).
+    pub level_change: Coefficient,
+    /// The change of slope after it (b3).
+    pub slope_change: Coefficient,
+    /// Residual standard deviation.
+    pub residual_sd: f64,
+    /// The fitted value at each point, in input order.
+    pub fitted: Vec<f64>,
+}
+
+/// Fits the segmented regression (ordinary least squares; the interval uses
+/// Student's t with n − 4 degrees of freedom). Needs at least two points on
+/// each side and six in all. Autocorrelation is not modelled: with strongly
+/// autocorrelated series the intervals are too narrow.
+pub fn segmented(points: &[(f64, f64)], t0: f64) -> Option<Segmented> {
+    let before = points.iter().filter(|(t, _)| *t < t0).count();
+    let after = points.len() - before;
+    if before < 2 || after < 2 || points.len() < 6 {
+        return None;
+    }
+    let rows: Vec<[f64; 4]> = points
+        .iter()
+        .map(|&(t, _)| {
+            let d = if t >= t0 { 1.0 } else { 0.0 };
+            [1.0, t, d, (t - t0) * d]
+        })
+        .collect();
+    let mut xtx = [[0.0; 4]; 4];
+    let mut xty = [0.0; 4];
+    for (row, &(_, y)) in rows.iter().zip(points) {
+        for i in 0..4 {
+            xty[i] += row[i] * y;
+            for j in 0..4 {
+                xtx[i][j] += row[i] * row[j];
+            }
+        }
+    }
+    let inverse = invert4(xtx)?;
+    let beta: Vec<f64> = (0..4).map(|i| (0..4).map(|j| inverse[i][j] * xty[j]).sum()).collect();
+    let fitted: Vec<f64> = rows.iter().map(|r| (0..4).map(|i| r[i] * beta[i]).sum()).collect();
+    let df = points.len() - 4;
+    let sse: f64 = points.iter().zip(&fitted).map(|(&(_, y), f)| (y - f) * (y - f)).sum();
+    let sigma2 = sse / df as f64;
+    let t = StudentsT::new(0.0, 1.0, df as f64).ok()?.inverse_cdf(0.975);
+    let coefficient = |i: usize| {
+        let se = (sigma2 * inverse[i][i]).max(0.0).sqrt();
+        Coefficient { estimate: beta[i], standard_error: se, low: beta[i] - t * se, high: beta[i] + t * se }
+    };
+    Some(Segmented {
+        intervention: t0,
+        n: points.len(),
+        baseline_level: coefficient(0),
+        baseline_slope: coefficient(1),
+        level_change: coefficient(2),
+        slope_change: coefficient(3),
+        residual_sd: sigma2.sqrt(),
+        fitted,
+    })
+}
+
+/// The inverse of a 4×4 matrix by Gauss–Jordan elimination with partial
+/// pivoting; `None` when it is singular.
+fn invert4(mut a: [[f64; 4]; 4]) -> Option<[[f64; 4]; 4]> {
+    let mut inverse = [[0.0; 4]; 4];
+    for (i, row) in inverse.iter_mut().enumerate() {
+        row[i] = 1.0;
+    }
+    for column in 0..4 {
+        let pivot = (column..4).max_by(|&x, &y| a[x][column].abs().total_cmp(&a[y][column].abs()))?;
+        if a[pivot][column].abs() < 1e-12 {
+            return None;
+        }
+        a.swap(column, pivot);
+        inverse.swap(column, pivot);
+        let scale = a[column][column];
+        for j in 0..4 {
+            a[column][j] /= scale;
+            inverse[column][j] /= scale;
+        }
+        for row in 0..4 {
+            if row != column {
+                let factor = a[row][column];
+                for j in 0..4 {
+                    a[row][j] -= factor * a[column][j];
+                    inverse[row][j] -= factor * inverse[column][j];
+                }
+            }
+        }
+    }
+    Some(inverse)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64, tolerance: f64) -> bool {
+        (a - b).abs() <= tolerance
+    }
+
+    #[test]
+    fn wilson_matches_textbook_values() {
+        // Newcombe (1998), Table I: 81/263 → 0.2553–0.3662; 15/148 → 0.0624–0.1605; 0/20 → 0–0.1611.
+        let table =
+            [(81, 263, 0.2553, 0.3662), (15, 148, 0.0624, 0.1605), (0, 20, 0.0, 0.1611), (1, 29, 0.0061, 0.1718)];
+        for (x, n, low, high) in table {
+            let p = wilson(x, n, Z95).unwrap();
+            assert!(close(p.low, low, 5e-4) && close(p.high, high, 5e-4), "{x}/{n}: {p:?}");
+        }
+        assert_eq!(wilson(1, 0, Z95), None);
+    }
+
+    #[test]
+    fn two_proportion_test_matches_a_worked_example() {
+        // 45/100 vs 30/100: pooled p = 0.375, z = 2.1909, p = 0.0285.
+        let c = two_proportion(45, 100, 30, 100).unwrap();
+        assert!(close(c.difference, 0.15, 1e-12));
+        assert!(close(c.z, 2.1909, 1e-4), "{c:?}");
+        assert!(close(c.p_value, 0.0285, 1e-4), "{c:?}");
+        assert_eq!(two_proportion(0, 10, 0, 10).unwrap().p_value, 1.0);
+    }
+
+    #[test]
+    fn segmented_regression_recovers_a_known_level_and_slope_change() {
+        // y = 10 + 0.5 t, then from t = 20 a drop of 4 and a slope change of −0.3, plus small noise.
+        let noise = [0.1, -0.2, 0.05, 0.15, -0.1, 0.0, -0.05, 0.2, -0.15, 0.1];
+        let points: Vec<(f64, f64)> = (0..40)
+            .map(|t| {
+                let t = f64::from(t);
+                let after = if t >= 20.0 { -4.0 - 0.3 * (t - 20.0) } else { 0.0 };
+                (t, 10.0 + 0.5 * t + after + noise[t as usize % noise.len()])
+            })
+            .collect();
+        let fit = segmented(&points, 20.0).unwrap();
+        assert!(close(fit.baseline_level.estimate, 10.0, 0.15), "{fit:?}");
+        assert!(close(fit.baseline_slope.estimate, 0.5, 0.02), "{fit:?}");
+        assert!(close(fit.level_change.estimate, -4.0, 0.2), "{fit:?}");
+        assert!(close(fit.slope_change.estimate, -0.3, 0.02), "{fit:?}");
+        for c in [fit.baseline_level, fit.baseline_slope, fit.level_change, fit.slope_change] {
+            assert!(c.low < c.estimate && c.estimate < c.high);
+        }
+        assert!(fit.level_change.low < -4.0 && -4.0 < fit.level_change.high);
+        assert!(fit.slope_change.low < -0.3 && -0.3 < fit.slope_change.high);
+        assert_eq!(fit.fitted.len(), 40);
+    }
+
+    #[test]
+    fn an_exact_line_has_zero_error() {
+        let points: Vec<(f64, f64)> = (0..10).map(|t| (f64::from(t), 3.0 + 2.0 * f64::from(t))).collect();
+        let fit = segmented(&points, 5.0).unwrap();
+        assert!(close(fit.level_change.estimate, 0.0, 1e-9));
+        assert!(close(fit.slope_change.estimate, 0.0, 1e-9));
+        assert!(fit.residual_sd < 1e-9);
+        assert_eq!(segmented(&points[..5], 5.0), None, "no points after the intervention");
+    }
+}

@@ -1,0 +1,118 @@
+//! The research dashboard and `signpost simulate`: the token is enforced, a
+//! browser signs in with a cookie, and the dashboard's statistics recover
+//! the effects the simulator put into the traffic.
+
+use std::time::Duration;
+
+use signpost::analytics::export::day_to_date;
+use signpost::simulate::{Simulation, run};
+
+use crate::helpers::{TestApp, spawn_app, spawn_with};
+
+const TOKEN: &str = "research-token-0123456789";
+
+async fn research_app() -> TestApp {
+    spawn_with(|c| {
+        c.research_token = Some(TOKEN.into());
+        c.analytics.flush_interval_ms = 50;
+    })
+    .await
+}
+
+#[tokio::test]
+async fn the_dashboard_needs_the_research_token() {
+    let off = spawn_app().await;
+    let page = off.get("/dashboard").await;
+    assert_eq!(page.status(), 403);
+    assert!(page.text().await.unwrap().contains("SIGNPOST_RESEARCH_TOKEN"));
+    let app = research_app().await;
+    let page = app.get("/dashboard").await;
+    assert_eq!(page.status(), 401);
+    assert!(page.text().await.unwrap().contains("name=\"token\""), "a sign-in form");
+    let wrong = app
+        .client
+        .post(format!("{}/dashboard/sign-in", app.address))
+        .form(&[("token", "wrong-wrong-wrong")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong.status(), 401);
+    assert!(wrong.headers().get("set-cookie").is_none());
+    let right =
+        app.client.post(format!("{}/dashboard/sign-in", app.address)).form(&[("token", TOKEN)]).send().await.unwrap();
+    assert_eq!(right.status(), 303);
+    let cookie = right.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+    assert!(!cookie.contains(TOKEN), "the cookie holds a digest, not the token");
+    let pair = cookie.split(';').next().unwrap().to_owned();
+    let page = app.client.get(format!("{}/dashboard", app.address)).header("cookie", pair).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    let csp = page.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    assert!(csp.contains("default-src 'none'") && !csp.contains("script-src"), "{csp}");
+    let bearer = app.client.get(format!("{}/dashboard", app.address)).bearer_auth(TOKEN).send().await.unwrap();
+    assert_eq!(bearer.status(), 200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_dashboard_recovers_the_simulated_effects() {
+    let app = research_app().await;
+    let simulation = Simulation {
+        base_url: app.address.clone(),
+        days: 21,
+        checks_per_day: 1200,
+        intervention_day: 10,
+        ..Simulation::default()
+    };
+    let sim = simulation.clone();
+    let report = tokio::task::spawn_blocking(move || run(&sim, |_, _| {})).await.unwrap().unwrap();
+    assert_eq!(report.failures, 0);
+    assert!(report.checks > 20_000, "{report:?}");
+    assert!(app.state.analytics.flush(Duration::from_secs(10)));
+    let intervention = day_to_date(simulation.first_day() + simulation.intervention_day);
+    let from = day_to_date(simulation.first_day());
+    let export: serde_json::Value = app
+        .client
+        .get(format!("{}/v1/stats?from={from}&intervention={intervention}&by=variant", app.address))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    // The hit rate fell by 10 per 1,000 at the intervention and by 0.3 per
+    // day after it; the regression finds both (within three standard errors).
+    let fit = &export["its"]["fit"];
+    let within = |term: &str, truth: f64| {
+        let estimate = fit[term]["estimate"].as_f64().unwrap();
+        let se = fit[term]["standard_error"].as_f64().unwrap();
+        assert!((estimate - truth).abs() <= 3.0 * se + 0.05 * truth.abs(), "{term}: {estimate} ± {se}, truth {truth}");
+    };
+    within("baseline_level", simulation.hit_rate_before * 1000.0);
+    within("level_change", (simulation.hit_rate_after - simulation.hit_rate_before) * 1000.0);
+    within("slope_change", simulation.slope_after * 1000.0);
+    // Turn-back per arm is the share of warned sessions warned only once.
+    for row in export["sessions"].as_array().unwrap().iter().filter(|r| r["day"] == "all" && r["arm"] != "all") {
+        let arm = row["arm"].as_str().unwrap();
+        let (warned, once) = (row["sessions_warned"].as_f64().unwrap(), row["sessions_warned_once"].as_f64().unwrap());
+        let truth = simulation.turn_back[arm];
+        let se = (truth * (1.0 - truth) / warned).sqrt();
+        assert!((once / warned - truth).abs() <= 3.5 * se, "{arm}: {once}/{warned}, truth {truth}");
+    }
+    // The page draws the series and the regression.
+    let page = app
+        .client
+        .get(format!("{}/dashboard?from={from}&intervention={intervention}", app.address))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for expected in
+        ["Hits per 1,000 checks", "Funnel", "Turn-back rate", "level change at the intervention", "<svg role=\"img\""]
+    {
+        assert!(page.contains(expected), "{expected}");
+    }
+}
