@@ -183,7 +183,7 @@ impl Default for AnalyticsOptions {
         AnalyticsOptions {
             enabled: true,
             flush_interval_ms: 1000,
-            channel_capacity: 65_536,
+            channel_capacity: 262_144,
             buffer_cells: 1_000_000,
             retention_days: 400,
             min_cell: 10,

@@ -6,17 +6,22 @@
 //! order under their own `(instance, seq)`, so a retry never double-counts;
 //! what exceeds the bound is dropped and counted.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashSet, VecDeque};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender};
+use std::sync::mpsc::{Receiver, SyncSender, TryRecvError};
 use std::time::{Duration, Instant};
 
-use super::cell::{Event, EventKind, field, hour_of, metrics_of};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::cell::{Dims, Event, EventKind, PLAIN_METRICS, field, hour_of, metrics_of};
 use super::pseudonym::{Pseudonymizer, utc_day};
 use super::sink::{Batch, Change, SessionDelta, Sink};
 use super::token::now_seconds;
 use super::{Counters, Shared};
 use crate::deterrence::CONTROL_ARM;
+
+/// How often the aggregator looks at the channel between flushes.
+const POLL: Duration = Duration::from_millis(5);
 
 /// What the aggregator receives.
 pub(crate) enum Message {
@@ -43,9 +48,19 @@ pub(crate) struct Aggregator {
 
 #[derive(Default)]
 struct Pending {
-    cells: HashMap<u32, HashMap<String, u64>>,
-    sessions: HashMap<(u32, [u8; 32]), (u32, u32, String)>,
-    uniques: HashMap<u32, HashSet<[u8; 32]>>,
+    /// Counts per hour and dimensions, by metric: merged without building a
+    /// string per event (field names are written once per cell, at flush).
+    cells: FxHashMap<(u32, Dims), MetricCounts>,
+    sessions: FxHashMap<(u32, [u8; 32]), (u32, u32, String)>,
+    uniques: FxHashMap<u32, FxHashSet<[u8; 32]>>,
+}
+
+/// The counts of one cell key: the plain metrics by index, and the rare
+/// metrics with a detail (`helpline_clicks:ID`, `chatbot_choice:NODE:CHOICE`).
+#[derive(Default)]
+struct MetricCounts {
+    plain: [u64; PLAIN_METRICS.len()],
+    detailed: Vec<(String, u64)>,
 }
 
 impl Aggregator {
@@ -68,20 +83,27 @@ impl Aggregator {
         // long stop), then hourly.
         let mut last_purge = now_seconds();
         let _ = self.sink.purge(last_purge, self.retention_days);
-        let mut field_buf = String::with_capacity(128);
         let mut next_flush = Instant::now() + self.interval;
         loop {
-            let wait = next_flush.saturating_duration_since(Instant::now());
-            let mut reply = None;
+            // Drain what has arrived, then sleep: a receiver blocked on the
+            // channel would be woken by every event, and those wake-ups cost
+            // the request path more than the counting itself.
+            let mut replies = Vec::new();
             let mut stop = false;
-            match self.receiver.recv_timeout(wait) {
-                Ok(Message::Event(event)) => aggregate(&mut pending, &event, &mut field_buf),
-                Ok(Message::Change(change)) => changes.push(change),
-                Ok(Message::Flush(done)) => reply = Some(done),
-                Ok(Message::Stop) | Err(RecvTimeoutError::Disconnected) => stop = true,
-                Err(RecvTimeoutError::Timeout) => {}
+            loop {
+                match self.receiver.try_recv() {
+                    Ok(Message::Event(event)) => aggregate(&mut pending, &event),
+                    Ok(Message::Change(change)) => changes.push(change),
+                    Ok(Message::Flush(done)) => replies.push(done),
+                    Ok(Message::Stop) | Err(TryRecvError::Disconnected) => {
+                        stop = true;
+                        break;
+                    }
+                    Err(TryRecvError::Empty) => break,
+                }
             }
-            if reply.is_none() && !stop && Instant::now() < next_flush {
+            if replies.is_empty() && !stop && Instant::now() < next_flush {
+                std::thread::sleep(POLL.min(next_flush.saturating_duration_since(Instant::now())));
                 continue;
             }
             next_flush = Instant::now() + self.interval;
@@ -105,7 +127,7 @@ impl Aggregator {
             if now >= last_purge + 3600 && self.sink.purge(now, self.retention_days).is_ok() {
                 last_purge = now;
             }
-            if let Some(done) = reply {
+            for done in replies {
                 let _ = done.send(());
             }
             if stop {
@@ -162,17 +184,15 @@ impl Aggregator {
     }
 }
 
-fn aggregate(pending: &mut Pending, event: &Event, field_buf: &mut String) {
-    let hour = hour_of(event.at);
-    let cells = pending.cells.entry(hour).or_default();
-    metrics_of(&event.kind, |metric| {
-        field(metric, &event.dims, field_buf);
-        match cells.get_mut(field_buf.as_str()) {
-            Some(count) => *count += 1,
-            None => {
-                cells.insert(field_buf.clone(), 1);
-            }
-        }
+fn aggregate(pending: &mut Pending, event: &Event) {
+    let key = (hour_of(event.at), event.dims.clone());
+    let counts = pending.cells.entry(key).or_default();
+    metrics_of(&event.kind, |metric| match PLAIN_METRICS.iter().position(|m| *m == metric) {
+        Some(index) => counts.plain[index] += 1,
+        None => match counts.detailed.iter_mut().find(|(m, _)| m == metric) {
+            Some((_, n)) => *n += 1,
+            None => counts.detailed.push((metric.to_owned(), 1)),
+        },
     });
     let (EventKind::Check { hit, warned }, Some(session)) = (&event.kind, &event.session) else {
         return;
@@ -189,8 +209,18 @@ fn aggregate(pending: &mut Pending, event: &Event, field_buf: &mut String) {
 
 fn take_batch(pending: &mut Pending, instance: u64, seq: u64) -> Batch {
     let mut batch = Batch { instance, seq, ..Batch::default() };
-    for (hour, cells) in pending.cells.drain() {
-        batch.cells.extend(cells.into_iter().map(|(field, n)| (hour, field, n)));
+    let mut name = String::with_capacity(128);
+    for ((hour, dims), counts) in pending.cells.drain() {
+        for (metric, n) in PLAIN_METRICS.iter().zip(counts.plain) {
+            if n > 0 {
+                field(metric, &dims, &mut name);
+                batch.cells.push((hour, name.clone(), n));
+            }
+        }
+        for (metric, n) in counts.detailed {
+            field(&metric, &dims, &mut name);
+            batch.cells.push((hour, name.clone(), n));
+        }
     }
     batch.cells.sort();
     for ((day, pseudonym), (hits, warnings, arm)) in pending.sessions.drain() {

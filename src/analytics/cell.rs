@@ -58,7 +58,7 @@ impl std::fmt::Debug for Tag {
 }
 
 /// The dimensions of a count.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Dims {
     /// The list version that decided.
     pub list_version: Arc<str>,
@@ -157,6 +157,20 @@ pub mod metric {
     /// Helpline clicks; the field is `helpline_clicks:ID`.
     pub const HELPLINE_CLICKS: &str = "helpline_clicks";
 }
+
+/// The metrics without a detail, in a fixed order (the aggregator counts
+/// them by index).
+pub const PLAIN_METRICS: &[&str] = &[
+    metric::CHECKS,
+    metric::HITS,
+    metric::WARNINGS_SHOWN,
+    metric::CONTROL,
+    metric::DISPLAYED,
+    metric::DISMISSED,
+    metric::CHATBOT_OPENED,
+    metric::HELP_REQUESTED,
+    metric::PAGE_VIEWED,
+];
 
 /// Appends the metric fields `kind` counts to `out` (a check counts up to three).
 pub fn metrics_of(kind: &EventKind, mut out: impl FnMut(&str)) {

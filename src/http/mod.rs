@@ -17,7 +17,7 @@ use std::net::TcpListener;
 use std::sync::Arc;
 
 use actix_web::dev::Server;
-use actix_web::middleware::from_fn;
+use actix_web::middleware::{Condition, from_fn};
 use actix_web::{App, HttpServer, web};
 
 use crate::analytics::token::TokenSigner;
@@ -124,7 +124,7 @@ fn serve(listener: TcpListener, state: Arc<AppState>) -> Result<Server, StartErr
         App::new()
             .app_data(data.clone())
             .configure(routes)
-            .wrap(cors(&data.config.cors_origins))
+            .wrap(Condition::new(!data.config.cors_origins.is_empty(), cors(&data.config.cors_origins)))
             .wrap(from_fn(middleware::observe))
     })
     .shutdown_timeout(10);
@@ -137,7 +137,8 @@ fn serve(listener: TcpListener, state: Arc<AppState>) -> Result<Server, StartErr
 }
 
 /// Cross-origin access for the browser APIs, for the configured origins only
-/// (none by default): `GET`/`POST` with a JSON body, no credentials.
+/// (none by default, and then the middleware is not installed at all):
+/// `GET`/`POST` with a JSON body, no credentials.
 fn cors(origins: &[String]) -> actix_cors::Cors {
     let mut cors = actix_cors::Cors::default()
         .allowed_methods(["GET", "POST"])
