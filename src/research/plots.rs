@@ -147,76 +147,20 @@ pub fn lines(
 
 /// Vertical bars (the funnel), one per label (`None` = withheld, drawn empty).
 pub fn bars(title: &str, y_label: &str, bars: &[(String, Option<f64>)]) -> String {
-    let mut out = String::new();
-    let n = bars.len().max(1);
+    let labels: Vec<&str> = bars.iter().map(|(label, _)| label.as_str()).collect();
     let top = (max_of(bars.iter().map(|(_, v)| v)) * 1.15).max(1e-9);
-    {
-        let root = SVGBackend::with_string(&mut out, (WIDTH, HEIGHT)).into_drawing_area();
-        let _ = root.fill(&WHITE);
-        let Ok(mut chart) = ChartBuilder::on(&root)
-            .caption(title, ("sans-serif", 18))
-            .margin(12)
-            .x_label_area_size(34)
-            .y_label_area_size(56)
-            .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..top)
-        else {
-            return String::new();
-        };
-        let _ = chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .light_line_style(RGBColor(235, 235, 235))
-            .x_labels(n)
-            .x_label_formatter(&|x| {
-                let i = x.round();
-                if i >= 0.0 && (i as usize) < bars.len() && (x - i).abs() < 0.01 {
-                    bars[i as usize].0.clone()
-                } else {
-                    String::new()
-                }
-            })
-            .y_desc(y_label)
-            .draw();
+    categorical(title, y_label, &labels, top, |chart| {
         let _ = chart.draw_series(bars.iter().enumerate().filter_map(|(i, (_, v))| {
             v.map(|v| Rectangle::new([(i as f64 - 0.3, 0.0), (i as f64 + 0.3, v)], PALETTE[0].filled()))
         }));
-        let _ = root.present();
-    }
-    accessible(out, title)
+    })
 }
 
 /// Estimates with 95% intervals, one per label (dots with error bars).
 pub fn intervals(title: &str, y_label: &str, rows: &[(String, f64, f64, f64)]) -> String {
-    let mut out = String::new();
-    let n = rows.len().max(1);
+    let labels: Vec<&str> = rows.iter().map(|row| row.0.as_str()).collect();
     let top = (rows.iter().map(|r| r.3).fold(0.0, f64::max) * 1.15).clamp(1e-9, 1.0);
-    {
-        let root = SVGBackend::with_string(&mut out, (WIDTH, HEIGHT)).into_drawing_area();
-        let _ = root.fill(&WHITE);
-        let Ok(mut chart) = ChartBuilder::on(&root)
-            .caption(title, ("sans-serif", 18))
-            .margin(12)
-            .x_label_area_size(34)
-            .y_label_area_size(56)
-            .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..top)
-        else {
-            return String::new();
-        };
-        let _ = chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .light_line_style(RGBColor(235, 235, 235))
-            .x_labels(n)
-            .x_label_formatter(&|x| {
-                let i = x.round();
-                if i >= 0.0 && (i as usize) < rows.len() && (x - i).abs() < 0.01 {
-                    rows[i as usize].0.clone()
-                } else {
-                    String::new()
-                }
-            })
-            .y_desc(y_label)
-            .draw();
+    categorical(title, y_label, &labels, top, |chart| {
         for (i, (_, estimate, low, high)) in rows.iter().enumerate() {
             let x = i as f64;
             let style = ShapeStyle::from(&PALETTE[0]).stroke_width(2);
@@ -225,6 +169,54 @@ pub fn intervals(title: &str, y_label: &str, rows: &[(String, f64, f64, f64)]) -
             let _ = chart.draw_series(LineSeries::new([(x - 0.08, *high), (x + 0.08, *high)], style));
             let _ = chart.draw_series(std::iter::once(Circle::new((x, *estimate), 4, PALETTE[0].filled())));
         }
+    })
+}
+
+type CategoricalChart<'a, 'b> = ChartContext<
+    'a,
+    SVGBackend<'b>,
+    Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+>;
+
+/// A chart with one labelled slot per category on the x axis and values from
+/// 0 to `top`; `draw` puts the marks in it.
+fn categorical(
+    title: &str,
+    y_label: &str,
+    labels: &[&str],
+    top: f64,
+    draw: impl FnOnce(&mut CategoricalChart<'_, '_>),
+) -> String {
+    let mut out = String::new();
+    let n = labels.len().max(1);
+    {
+        let root = SVGBackend::with_string(&mut out, (WIDTH, HEIGHT)).into_drawing_area();
+        let _ = root.fill(&WHITE);
+        let Ok(mut chart) = ChartBuilder::on(&root)
+            .caption(title, ("sans-serif", 18))
+            .margin(12)
+            .x_label_area_size(34)
+            .y_label_area_size(56)
+            .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..top)
+        else {
+            return String::new();
+        };
+        let _ = chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .light_line_style(RGBColor(235, 235, 235))
+            .x_labels(n)
+            .x_label_formatter(&|x| {
+                let i = x.round();
+                if i >= 0.0 && (i as usize) < labels.len() && (x - i).abs() < 0.01 {
+                    labels[i as usize].to_string()
+                } else {
+                    String::new()
+                }
+            })
+            .y_desc(y_label)
+            .draw();
+        draw(&mut chart);
         let _ = root.present();
     }
     accessible(out, title)

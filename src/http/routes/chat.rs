@@ -9,7 +9,7 @@ use std::sync::Arc;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
-use super::check::{TrackedHelpline, json_error, read_json_body};
+use super::check::{TrackedHelpline, parse_json, read_json_body};
 use crate::analytics::EventKind;
 use crate::deterrence::{ChatError, ChatStep, EndKind};
 use crate::http::error::ApiError;
@@ -60,8 +60,7 @@ pub async fn chat(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
     let body = read_json_body(&request, payload, state.config.limits.max_body_bytes).await?;
-    let text = std::str::from_utf8(&body).map_err(|_| ApiError::InvalidUtf8("the request body"))?;
-    let asked: ChatRequest = serde_json::from_str(text).map_err(|e| ApiError::InvalidJson(json_error(&e)))?;
+    let asked: ChatRequest = parse_json(&body)?;
     let claims = asked.event_token.as_deref().and_then(|t| state.tokens.verify(t).ok());
     let engine = state.engine.load();
     let content = &engine.content;

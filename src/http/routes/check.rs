@@ -137,8 +137,7 @@ pub async fn check_post(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
     let body = read_json_body(&request, payload, state.config.limits.max_body_bytes).await?;
-    let text = std::str::from_utf8(&body).map_err(|_| ApiError::InvalidUtf8("the request body"))?;
-    let parsed: CheckRequest<'_> = serde_json::from_str(text).map_err(|e| ApiError::InvalidJson(json_error(&e)))?;
+    let parsed: CheckRequest<'_> = parse_json(&body)?;
     answer(&request, &state, validate(parsed, &state, state.clock(&request))?)
 }
 
@@ -284,8 +283,15 @@ pub(crate) async fn read_json_body(
     Ok(body.freeze())
 }
 
+/// Parses a JSON body read by [`read_json_body`], borrowing strings from it
+/// where the type allows.
+pub(crate) fn parse_json<'a, T: Deserialize<'a>>(body: &'a [u8]) -> Result<T, ApiError> {
+    let text = std::str::from_utf8(body).map_err(|_| ApiError::InvalidUtf8("the request body"))?;
+    serde_json::from_str(text).map_err(|e| ApiError::InvalidJson(json_error(&e)))
+}
+
 /// A serde_json error in words that do not echo the body.
-pub(crate) fn json_error(error: &serde_json::Error) -> String {
+fn json_error(error: &serde_json::Error) -> String {
     use serde_json::error::Category;
     match error.classify() {
         Category::Data => {

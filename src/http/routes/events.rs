@@ -7,7 +7,7 @@ use std::sync::Arc;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
-use super::check::{json_error, read_json_body};
+use super::check::{parse_json, read_json_body};
 use crate::analytics::EventKind;
 use crate::http::error::ApiError;
 use crate::http::state::AppState;
@@ -64,8 +64,7 @@ pub async fn events(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
     let body = read_json_body(&request, payload, state.config.limits.max_body_bytes).await?;
-    let text = std::str::from_utf8(&body).map_err(|_| ApiError::InvalidUtf8("the request body"))?;
-    let report: EventsRequest = serde_json::from_str(text).map_err(|e| ApiError::InvalidJson(json_error(&e)))?;
+    let report: EventsRequest = parse_json(&body)?;
     let claims = state.tokens.verify(&report.event_token).map_err(|e| ApiError::InvalidToken(e.to_string()))?;
     let mut reports = report.events.unwrap_or_default();
     if let Some(event) = report.event {
