@@ -126,6 +126,13 @@ pub enum SimulateError {
     /// The service does not answer.
     #[error("the service at {0} does not answer: {1}")]
     Unreachable(String, String),
+    /// The service runs an operator's lists: simulated traffic would be
+    /// counted in its real statistics, so nothing is sent.
+    #[error(
+        "the service at {0} is not in demo mode, so simulated traffic would be counted in its real statistics; \
+         nothing was sent (start a service with the demo lists, `signpost serve`, or with `demo = true`)"
+    )]
+    NotDemo(String),
 }
 
 /// A small deterministic generator (SplitMix64).
@@ -182,7 +189,12 @@ pub fn run(simulation: &Simulation, mut progress: impl FnMut(u32, u32)) -> Resul
         .build()
         .new_agent();
     let base = simulation.base_url.trim_end_matches('/').to_owned();
-    agent.get(format!("{base}/healthz")).call().map_err(|e| SimulateError::Unreachable(base.clone(), e.to_string()))?;
+    let unreachable = |e: ureq::Error| SimulateError::Unreachable(base.clone(), e.to_string());
+    let readiness: serde_json::Value =
+        agent.get(format!("{base}/readyz")).call().map_err(unreachable)?.body_mut().read_json().map_err(unreachable)?;
+    if readiness["demo"] != serde_json::Value::Bool(true) {
+        return Err(SimulateError::NotDemo(base));
+    }
     let benign = benign_queries(simulation.seed, 5000);
     let mut rng = Rng(simulation.seed);
     let first = simulation.first_day();

@@ -41,6 +41,7 @@ pub fn run_command(args: SimulateArgs) -> Result<ExitCode, CliError> {
         connections: args.connections,
         ..Simulation::default()
     };
+    let first = signpost::analytics::export::day_to_date(simulation.first_day());
     let intervention = signpost::analytics::export::day_to_date(simulation.first_day() + simulation.intervention_day);
     let report = run(&simulation, |day, days| {
         eprint!("\rsimulated day {day} of {days}");
@@ -53,7 +54,7 @@ pub fn run_command(args: SimulateArgs) -> Result<ExitCode, CliError> {
         report.checks, report.warnings, report.events, report.seconds, report.failures
     );
     println!(
-        "the intervention starts on {intervention}; open {}/dashboard?intervention={intervention}",
+        "the intervention starts on {intervention}; open {}/dashboard?from={first}&intervention={intervention}",
         simulation.base_url
     );
     Ok(ExitCode::SUCCESS)

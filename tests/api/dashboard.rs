@@ -116,3 +116,21 @@ async fn the_dashboard_recovers_the_simulated_effects() {
         assert!(page.contains(expected), "{expected}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn simulate_refuses_a_service_with_an_operators_lists() {
+    let operator = spawn_with(|c| c.keywords = vec![std::path::PathBuf::from("keywords")]).await;
+    let ready: serde_json::Value = operator.get("/readyz").await.json().await.unwrap();
+    assert_eq!(ready["demo"], false);
+    let simulation =
+        Simulation { base_url: operator.address.clone(), days: 2, checks_per_day: 50, ..Simulation::default() };
+    let refused = tokio::task::spawn_blocking(move || run(&simulation, |_, _| {})).await.unwrap();
+    let message = refused.expect_err("no simulated traffic into real statistics").to_string();
+    assert!(message.contains("not in demo mode") && message.contains("nothing was sent"), "{message}");
+    let metrics = operator.get("/metrics").await.text().await.unwrap();
+    assert!(!metrics.contains("/v1/check"), "no check was sent:\n{metrics}");
+
+    let demo = spawn_app().await;
+    let ready: serde_json::Value = demo.get("/readyz").await.json().await.unwrap();
+    assert_eq!(ready["demo"], true);
+}

@@ -334,7 +334,7 @@ fn render(
                         }
                         p class="note" { "Days with a withheld count are left out. Autocorrelation is not modelled; intervals may be too narrow for strongly autocorrelated series." }
                     }
-                    (None, Some(_)) => { p { "Not enough days on both sides of the intervention (at least two each, six in all)." } }
+                    (None, Some(_)) => { p { "Not enough days on both sides of the intervention (at least two each, six in all): widen the period with an earlier “from” date." } }
                     (None, None) => { p { "Choose an intervention date above (a list or message change, the start of a deployment)." } }
                 }
             }

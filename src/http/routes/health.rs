@@ -21,6 +21,10 @@ pub struct Readiness {
     pub analytics_sink: &'static str,
     /// Whether the analytics sink accepts writes.
     pub analytics_up: bool,
+    /// Whether the service runs in demo mode (the embedded demo lists, or
+    /// `demo = true`): only then does it serve `/demo` and accept the
+    /// back-dated traffic of `signpost simulate`.
+    pub demo: bool,
     /// Seconds since start.
     pub uptime_seconds: u64,
 }
@@ -43,6 +47,7 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
         content_version: engine.content.version().to_owned(),
         analytics_sink: sink,
         analytics_up: up,
+        demo: state.demo_mode(),
         uptime_seconds: state.started.elapsed().as_secs(),
     })
 }
