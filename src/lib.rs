@@ -19,6 +19,7 @@ pub mod corpus;
 pub mod deterrence;
 pub mod engine;
 pub mod http;
+pub mod json_errors;
 pub mod keywords;
 pub mod normalize;
 pub mod research;

@@ -127,7 +127,7 @@ fn stream(matcher: &Matcher, mut input: impl BufRead, mut output: impl Write) ->
                 let message = if text.iter().all(u8::is_ascii_whitespace) {
                     "empty line: expected a JSON object {\"q\": \"...\"}".to_owned()
                 } else {
-                    format!("expected a JSON object {{\"q\": \"...\"}}: {error}")
+                    format!("expected a JSON object {{\"q\": \"...\"}}: {}", signpost::json_errors::describe(&error))
                 };
                 serde_json::to_writer(&mut out, &serde_json::json!({ "error": message }))
                     .map_err(std::io::Error::other)?;

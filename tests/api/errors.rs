@@ -22,6 +22,32 @@ async fn bad_json_is_400() {
 }
 
 #[tokio::test]
+async fn json_errors_never_repeat_what_was_sent() {
+    let app = spawn_app().await;
+    let marker = "MARKERzq";
+    for body in [
+        format!("\"{marker}\""),
+        format!("{{\"{marker}\": 1}}"),
+        format!("{{\"q\": \"x\", \"locale\": [\"{marker}\"]}}"),
+        format!("{{\"q\": \"{marker}\", \"session\": 5}}"),
+    ] {
+        for path in ["/v1/check", "/v1/chat", "/v1/events"] {
+            let response = app
+                .client
+                .post(format!("{}{path}", app.address))
+                .header("content-type", "application/json")
+                .body(body.clone())
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), 400, "{path} {body}");
+            let text = response.text().await.unwrap();
+            assert!(text.contains("invalid_json") && !text.contains(marker), "{path} {body}: {text}");
+        }
+    }
+}
+
+#[tokio::test]
 async fn missing_query_is_400() {
     let app = spawn_app().await;
     assert_eq!(error_code(app.post_json("/v1/check", &json!({"locale": "en"})).await, 400).await, "missing_query");

@@ -77,6 +77,16 @@ fn jsonl_answers_every_line_in_order_and_survives_bad_lines() {
     assert_eq!(lines[6]["hit"], true, "a last line without newline is answered");
 }
 
+#[test]
+fn jsonl_errors_never_repeat_the_input() {
+    let mut child = signpost().args(["check", "--jsonl"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(b"\"MARKERzq\"\n{\"q\": 1, \"MARKERzq\": 2}\n").unwrap();
+    let out = String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap();
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(out.lines().all(|line| line.contains("\"error\"")), "{out}");
+    assert!(!out.contains("MARKERzq"), "{out}");
+}
+
 fn rss_kib(pid: u32) -> u64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
     status

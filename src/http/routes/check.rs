@@ -287,24 +287,7 @@ pub(crate) async fn read_json_body(
 /// where the type allows.
 pub(crate) fn parse_json<'a, T: Deserialize<'a>>(body: &'a [u8]) -> Result<T, ApiError> {
     let text = std::str::from_utf8(body).map_err(|_| ApiError::InvalidUtf8("the request body"))?;
-    serde_json::from_str(text).map_err(|e| ApiError::InvalidJson(json_error(&e)))
-}
-
-/// A serde_json error in words that do not echo the body.
-fn json_error(error: &serde_json::Error) -> String {
-    use serde_json::error::Category;
-    match error.classify() {
-        Category::Data => {
-            let message = error.to_string();
-            // Data errors name fields and types, never the values sent.
-            let message = message.split(" at line").next().unwrap_or(&message).to_owned();
-            format!("the JSON does not have the expected shape: {message}")
-        }
-        Category::Syntax | Category::Eof => {
-            format!("the body is not valid JSON (line {}, column {})", error.line(), error.column())
-        }
-        Category::Io => "the body could not be read".to_owned(),
-    }
+    serde_json::from_str(text).map_err(|e| ApiError::InvalidJson(crate::json_errors::describe(&e)))
 }
 
 fn validate<'a>(parsed: CheckRequest<'a>, state: &AppState, at: u64) -> Result<CheckInput<'a>, ApiError> {
