@@ -78,7 +78,7 @@ mod tests {
             format!("{{\"{marker}\": 1}}"),
             format!("{{\"q\": \"x\", \"mode\": \"{marker}\"}}"),
             format!("{{\"q\": \"x\", \"count\": \"{marker}\"}}"),
-            format!("{{\"q\": \"x\", \"count\": 4000}}"),
+            "{\"q\": \"x\", \"count\": 4000}".to_owned(),
             format!("{{\"q\": [\"{marker}\"]}}"),
             format!("{{\"q\": \"{marker}\""),
             format!("[\"{marker}\"]"),

@@ -53,7 +53,6 @@ pub async fn observe(
     let state = req.app_data::<web::Data<AppState>>().cloned();
     let route = route_label(req.match_pattern().as_deref());
     let method = req.method().clone();
-    let path = req.path().to_owned();
     let mut res = next.call(req).await?;
     let status = res.status();
     if let Ok(value) = HeaderValue::from_str(&id) {
@@ -73,9 +72,9 @@ pub async fn observe(
         state.metrics.latency.get_or_create(&labels).observe(elapsed.as_secs_f64());
     }
     if status.is_server_error() {
-        tracing::error!(request_id = %id, %method, %path, status = status.as_u16(), micros = elapsed.as_micros() as u64, "request failed");
+        tracing::error!(request_id = %id, %method, route, status = status.as_u16(), micros = elapsed.as_micros() as u64, "request failed");
     } else {
-        tracing::debug!(request_id = %id, %method, %path, status = status.as_u16(), micros = elapsed.as_micros() as u64, "request");
+        tracing::debug!(request_id = %id, %method, route, status = status.as_u16(), micros = elapsed.as_micros() as u64, "request");
     }
     Ok(res)
 }
