@@ -29,7 +29,12 @@ pub fn run(args: LintArgs) -> Result<ExitCode, CliError> {
         Ok(loaded) => loaded,
         Err(CliError::Lists(error)) => {
             let mut err = std::io::stderr().lock();
-            writeln!(err, "signpost lint: the lists were refused ({} problems):", error.problems().len())?;
+            let count = error.problems().len();
+            writeln!(
+                err,
+                "signpost lint: the lists were refused ({count} problem{}):",
+                if count == 1 { "" } else { "s" }
+            )?;
             writeln!(err, "{error}")?;
             return Ok(ExitCode::from(1));
         }

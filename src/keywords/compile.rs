@@ -410,7 +410,7 @@ impl Compiler {
                 (Err(e), _) | (_, Err(e)) => {
                     return Err(LoadError::new(vec![Problem::file(
                         "lists",
-                        format!("cannot compile regular expressions: {e}"),
+                        format!("cannot compile regular expressions: {}", super::list::regex_error_kind(&e)),
                     )]));
                 }
             }

@@ -143,6 +143,11 @@ impl KeywordList {
                 problems.push(Problem::at(source, *line, format!("group `{name}` has no entries")));
             }
         }
+        if problems.is_empty() {
+            if let Some(reason) = parser.entry_count_problem() {
+                problems.push(Problem::file(source, reason));
+            }
+        }
         if problems.is_empty() { Ok(parser.finish()) } else { Err(LoadError::new(problems)) }
     }
 }
@@ -156,6 +161,7 @@ struct Parser {
     items: Vec<Item>,
     seen_items: bool,
     seen_meta: [bool; 3],
+    declared_entries: Option<usize>,
 }
 
 impl Parser {
@@ -172,6 +178,23 @@ impl Parser {
             items: Vec::new(),
             seen_items: false,
             seen_meta: [false; 3],
+            declared_entries: None,
+        }
+    }
+
+    /// A list with no entries, or with another number of entries than its
+    /// `@entries` header declares, is refused: both are what a file cut
+    /// short while being copied looks like, and serving it would silently
+    /// stop warning.
+    fn entry_count_problem(&self) -> Option<String> {
+        let found = self.items.len();
+        match self.declared_entries {
+            Some(declared) if declared != found => Some(format!(
+                "`@entries {declared}` but the file holds {found} entry lines: cut short or changed without updating \
+                 the header? (write lists to a temporary file and rename it into place)"
+            )),
+            None if found == 0 => Some("the list has no entries (an empty or cut-short file?)".to_owned()),
+            _ => None,
         }
     }
 
@@ -254,6 +277,18 @@ impl Parser {
             None => (directive, ""),
         };
         match name {
+            "entries" => {
+                if self.seen_items {
+                    return Err("`@entries` must come before the first entry".into());
+                }
+                if self.declared_entries.is_some() {
+                    return Err("`@entries` is given twice".into());
+                }
+                let count = value.parse::<usize>().ok().filter(|n| *n > 0);
+                self.declared_entries =
+                    Some(count.ok_or("`@entries` needs the number of entry lines in the file, at least 1")?);
+                Ok(())
+            }
             "id" | "version" | "language" => {
                 let slot = ["id", "version", "language"].iter().position(|n| *n == name).unwrap_or(0);
                 if self.seen_items {
@@ -344,7 +379,7 @@ impl Parser {
                 Ok(())
             }
             _ => Err(format!(
-                "unknown directive `@{name}` (known: id, version, language, category, group, end, age, rule; \
+                "unknown directive `@{name}` (known: id, version, language, entries, category, group, end, age, rule; \
                  write `\\@...` for an entry that starts with @)"
             )),
         }
@@ -410,7 +445,7 @@ fn regex_body(text: &str) -> Result<ItemBody, String> {
     let regex = regex::bytes::RegexBuilder::new(pattern)
         .size_limit(1 << 20)
         .build()
-        .map_err(|e| format!("bad regular expression: {}", one_line(&e.to_string())))?;
+        .map_err(|e| format!("bad regular expression: {}", regex_error_kind(&e)))?;
     for probe in ["", " ", "  "] {
         if regex.is_match(probe.as_bytes()) {
             return Err("the regular expression matches empty text, so it would fire on every query".into());
@@ -419,8 +454,17 @@ fn regex_body(text: &str) -> Result<ItemBody, String> {
     Ok(ItemBody::Regex { pattern: pattern.to_owned() })
 }
 
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// What is wrong with a regular expression, without the pattern: the regex
+/// crate's message quotes the pattern, and a pattern from a licensed list
+/// must not reach logs or HTTP answers.
+pub(crate) fn regex_error_kind(error: &regex::Error) -> String {
+    let message = error.to_string();
+    // Syntax errors end in "error: <kind>" after the quoted pattern.
+    let kind = message.rsplit("error: ").next().unwrap_or(&message);
+    match error {
+        regex::Error::Syntax(_) => kind.split_whitespace().collect::<Vec<_>>().join(" "),
+        _ => "too large or too complex".to_owned(),
+    }
 }
 
 fn term_body(text: &str, typo: bool, any_order: bool) -> Result<ItemBody, String> {
@@ -549,6 +593,25 @@ mod tests {
             ItemBody::Rule { name: "combo".into(), groups: vec!["minor".into(), "body".into()] }
         );
         assert_eq!(list.items[4].role, Role::Block);
+    }
+
+    #[test]
+    fn a_bad_regular_expression_is_reported_without_its_pattern() {
+        let found = problems("zorvik\n/(unclosedmarkerzq/\n");
+        assert_eq!(found, ["lists/fiction.txt:2: bad regular expression: unclosed group"]);
+    }
+
+    #[test]
+    fn empty_and_cut_short_lists_are_refused() {
+        for empty in ["", "\n# only a comment\n", "@id fiction\n@version 3\n"] {
+            assert_eq!(problems(empty), ["lists/fiction.txt: the list has no entries (an empty or cut-short file?)"]);
+        }
+        assert_eq!(parse("@entries 3\nzorvik\nallow: zorvik valley\n@rule r = a + b\n").items.len(), 3);
+        let cut = problems("@entries 4\nzorvik\nplim plom\n");
+        assert_eq!(cut.len(), 1);
+        assert!(cut[0].starts_with("lists/fiction.txt: `@entries 4` but the file holds 2 entry lines"), "{cut:?}");
+        assert!(problems("@entries 0\nzorvik\n")[0].contains("needs the number of entry lines"));
+        assert!(problems("zorvik\n@entries 1\n")[0].contains("must come before the first entry"));
     }
 
     #[test]

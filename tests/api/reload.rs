@@ -65,6 +65,14 @@ async fn reload_swaps_lists_and_refuses_broken_ones() {
     assert_eq!(app.check("x").await["list_version"], after, "the old lists keep serving");
     assert_eq!(app.check("flurbex").await["decision"], "warn");
     assert!(app.state.metrics.render().contains("signpost_reload_failures_total 1"));
+
+    // A file caught mid-copy: empty, or shorter than its header says.
+    for cut in ["", "@entries 3\n@id live\nflurbex\n"] {
+        write_list(&lists, cut);
+        assert_eq!(reload(&app).await.unwrap().status(), 422, "{cut:?}");
+        assert_eq!(app.check("quimzle").await["decision"], "warn", "the old lists keep serving");
+    }
+    assert!(app.state.metrics.render().contains("signpost_reload_failures_total 3"));
 }
 
 #[tokio::test]
