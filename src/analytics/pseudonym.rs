@@ -4,9 +4,14 @@
 //! dropped; a pseudonym can never be recomputed afterwards, and the session
 //! id itself is never stored.
 //!
-//! With Redis the salt of a day is shared by every instance (the first one
-//! creates it with `SET NX` and a TTL); without Redis each process draws its
-//! own.
+//! The salt of a day is stored with the day's counts (in the embedded store
+//! or, shared by every instance, in Redis: the first one creates it with
+//! `SET NX` and a TTL), so pseudonyms survive a restart. The keyed hash also
+//! takes a *pepper*, derived from the service's `token_secret` and never
+//! stored: whoever can read the store alone (a Redis dump, a copy of the
+//! data file) cannot test guessed session ids against it. Without a
+//! configured `token_secret` the pepper is random per process, and a
+//! restart starts new pseudonyms.
 
 use std::sync::RwLock;
 
@@ -40,11 +45,13 @@ struct DaySalt {
 /// Turns session ids into day-scoped pseudonyms.
 pub struct Pseudonymizer {
     salts: RwLock<Vec<DaySalt>>,
+    pepper: [u8; 32],
 }
 
 impl Default for Pseudonymizer {
+    /// A pseudonymizer with a random pepper (pseudonyms of this process only).
     fn default() -> Self {
-        Pseudonymizer { salts: RwLock::new(Vec::new()) }
+        Pseudonymizer::with_pepper(rand::random())
     }
 }
 
@@ -55,6 +62,12 @@ impl std::fmt::Debug for Pseudonymizer {
 }
 
 impl Pseudonymizer {
+    /// A pseudonymizer whose keyed hash also takes `pepper`, a secret kept
+    /// out of every store (see the module documentation).
+    pub fn with_pepper(pepper: [u8; 32]) -> Self {
+        Pseudonymizer { salts: RwLock::new(Vec::new()), pepper }
+    }
+
     /// Uses `salt` for `day` (a salt shared by the fleet through Redis).
     /// Salts of days before `day - 1` are dropped.
     pub fn install(&self, day: u32, salt: [u8; 32]) {
@@ -91,8 +104,11 @@ impl Pseudonymizer {
                 }
             }
         };
-        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&salt)
-            .unwrap_or_else(|_| unreachable!("HMAC accepts any key length"));
+        let mut key = [0u8; 64];
+        key[..32].copy_from_slice(&salt);
+        key[32..].copy_from_slice(&self.pepper);
+        let mut mac =
+            <Hmac<Sha256> as Mac>::new_from_slice(&key).unwrap_or_else(|_| unreachable!("HMAC accepts any key length"));
         mac.update(session.as_bytes());
         SessionKey(mac.finalize().into_bytes().into())
     }
@@ -122,11 +138,19 @@ mod tests {
     }
 
     #[test]
-    fn installed_salts_are_shared() {
-        let (a, b) = (Pseudonymizer::default(), Pseudonymizer::default());
+    fn installed_salts_are_shared_by_instances_with_the_same_secret() {
+        let (a, b) = (Pseudonymizer::with_pepper([1; 32]), Pseudonymizer::with_pepper([1; 32]));
         a.install(5, [7; 32]);
         b.install(5, [7; 32]);
         assert_eq!(a.key("s", 5), b.key("s", 5));
         assert!(!format!("{:?}", a.key("s", 5)).contains('7'));
+    }
+
+    #[test]
+    fn the_stored_salt_alone_does_not_recompute_a_pseudonym() {
+        let (service, reader_of_the_store) = (Pseudonymizer::with_pepper([1; 32]), Pseudonymizer::with_pepper([2; 32]));
+        service.install(5, [7; 32]);
+        reader_of_the_store.install(5, [7; 32]);
+        assert_ne!(service.key("guessed-session", 5), reader_of_the_store.key("guessed-session", 5));
     }
 }

@@ -88,6 +88,16 @@ impl TokenSigner {
         TokenSigner::new(key.to_vec(), ttl_seconds)
     }
 
+    /// A key for another purpose derived from the signing secret (HMAC of
+    /// the purpose's name), so one configured secret serves several uses
+    /// without any of them revealing another.
+    pub fn derive_key(&self, purpose: &str) -> [u8; 32] {
+        let mut mac = self.mac();
+        mac.update(b"signpost derived key\0");
+        mac.update(purpose.as_bytes());
+        mac.finalize().into_bytes().into()
+    }
+
     fn mac(&self) -> Hmac<Sha256> {
         // HMAC takes keys of any length, so this cannot fail.
         <Hmac<Sha256> as Mac>::new_from_slice(&self.key).unwrap_or_else(|_| unreachable!("HMAC accepts any key length"))

@@ -128,7 +128,7 @@ impl AppState {
     pub fn new(config: Config, engine: Engine, tokens: TokenSigner, public_base: String) -> AppState {
         let metrics = Metrics::default();
         metrics.set_lists(engine.matcher.version(), engine.matcher.entries_len());
-        let pseudonyms = Arc::new(Pseudonymizer::default());
+        let pseudonyms = Arc::new(Pseudonymizer::with_pepper(tokens.derive_key("session pseudonyms")));
         let counters = Counters {
             events_dropped: metrics.events_dropped.clone(),
             cells_dropped: metrics.cells_dropped.clone(),

@@ -519,6 +519,28 @@ async fn instances_on_one_redis_give_a_session_the_same_pseudonym() {
     assert!(salt.ttl > 0 && salt.ttl <= FORTY_EIGHT_HOURS, "the salt is destroyed within 48 h: ttl {}", salt.ttl);
 }
 
+#[tokio::test]
+async fn the_salt_in_redis_alone_does_not_give_the_pseudonym() {
+    // The pepper comes from token_secret, which never reaches Redis: an
+    // instance (or a reader of a Redis dump) without it cannot link sessions.
+    let redis = RedisServer::start().await;
+    let first = spawn_with(on_redis(redis.url())).await;
+    let outsider = spawn_with(|c| {
+        on_redis(redis.url())(c);
+        c.token_secret = Some("another-secret-0123456789".into());
+    })
+    .await;
+    hit_in(&first, "session-shared").await;
+    hit_in(&outsider, "session-shared").await;
+    flush(&first).await;
+    flush(&outsider).await;
+    let stored = stored(&first).await;
+    assert_eq!(stored.all_arms("sessions_with_hit"), 2, "not linked without the secret: {:?}", stored.days);
+    assert_eq!(stored.all_arms("sessions_warned_again"), 0);
+    let dump = format!("{:?}", redis.dump());
+    assert!(!dump.contains(SECRET) && !dump.contains("another-secret"), "no secret in Redis");
+}
+
 // ---------------------------------------------------------------- events
 
 /// A warning's answer for `q` with fixed dimensions.
