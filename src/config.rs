@@ -18,6 +18,10 @@ use serde::{Deserialize, Serialize};
 /// (`SIGNPOST_GATE__STATUS`).
 pub const ENV_PREFIX: &str = "SIGNPOST_";
 
+/// The smallest allowed `analytics.min_cell`: below it small-cell
+/// suppression would be switched off in all but name.
+pub const MIN_CELL_FLOOR: u64 = 5;
+
 /// Top-level keys whose environment values are strings taken as written.
 const VERBATIM_KEYS: &[&str] = &[
     "listen",
@@ -318,6 +322,11 @@ impl Config {
         if self.analytics.flush_interval_ms == 0 || self.analytics.channel_capacity == 0 {
             return bad("analytics: flush_interval_ms and channel_capacity must be positive".into());
         }
+        if self.analytics.min_cell < MIN_CELL_FLOOR {
+            return bad(format!(
+                "analytics.min_cell must be at least {MIN_CELL_FLOOR}: smaller counts identify people (default 10)"
+            ));
+        }
         if let Some(epsilon) = self.analytics.epsilon {
             if !epsilon.is_finite() || epsilon <= 0.0 {
                 return bad("analytics.epsilon must be a positive number".into());
@@ -437,6 +446,7 @@ mod tests {
             ("SIGNPOST_LIMITS__MAX_QUERY_BYTES", "0", "max_query_bytes"),
             ("SIGNPOST_PUBLIC_URL", "ftp://x", "public_url"),
             ("SIGNPOST_EXPERIMENT__CONTROL_WEIGHT", "-1", "control_weight"),
+            ("SIGNPOST_ANALYTICS__MIN_CELL", "2", "min_cell must be at least 5"),
         ] {
             Jail::expect_with(|jail| {
                 jail.set_env(name, value);
