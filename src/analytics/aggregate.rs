@@ -27,8 +27,6 @@ const POLL: Duration = Duration::from_millis(5);
 pub(crate) enum Message {
     /// Something to count.
     Event(Box<Event>),
-    /// A change of lists, content or weights to record.
-    Change(Change),
     /// Flush now and say so (tests, shutdown).
     Flush(SyncSender<()>),
     /// Flush and end.
@@ -93,7 +91,6 @@ impl Aggregator {
             loop {
                 match self.receiver.try_recv() {
                     Ok(Message::Event(event)) => aggregate(&mut pending, &event),
-                    Ok(Message::Change(change)) => changes.push(change),
                     Ok(Message::Flush(done)) => replies.push(done),
                     Ok(Message::Stop) | Err(TryRecvError::Disconnected) => {
                         stop = true;
@@ -122,6 +119,7 @@ impl Aggregator {
                 queued -= dropped.size();
                 self.counters.cells_dropped.inc_by(dropped.size() as u64);
             }
+            changes.append(&mut self.shared.changes.lock().unwrap_or_else(|e| e.into_inner()));
             changes.retain(|change| self.sink.record_change(change).is_err());
             let now = now_seconds();
             if now >= last_purge + 3600 && self.sink.purge(now, self.retention_days).is_ok() {

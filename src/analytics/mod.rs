@@ -59,6 +59,17 @@ pub struct Counters {
 pub struct Shared {
     /// Whether the last write succeeded.
     pub up: AtomicBool,
+    /// Changes of lists, content or weights waiting to be written. They are
+    /// rare and what tells a list change from an effect, so they never go
+    /// through the bounded event channel, where a full channel would drop
+    /// them.
+    pub changes: Mutex<Vec<Change>>,
+}
+
+impl Shared {
+    fn new(up: bool) -> Arc<Shared> {
+        Arc::new(Shared { up: AtomicBool::new(up), changes: Mutex::new(Vec::new()) })
+    }
 }
 
 /// Where the counts go.
@@ -98,7 +109,7 @@ impl Analytics {
     pub fn off(counters: Counters) -> Analytics {
         Analytics {
             sender: None,
-            shared: Arc::new(Shared { up: AtomicBool::new(true) }),
+            shared: Shared::new(true),
             counters,
             store: Store::Off,
             embedded: Mutex::new(None),
@@ -113,7 +124,7 @@ impl Analytics {
         counters.sink_up.set(0);
         Analytics {
             sender: None,
-            shared: Arc::new(Shared { up: AtomicBool::new(false) }),
+            shared: Shared::new(false),
             counters,
             store,
             embedded: Mutex::new(None),
@@ -142,7 +153,7 @@ impl Analytics {
             Store::Redis(url) => (Box::new(RedisStore::new(url, timeout)?), None),
         };
         let (sender, receiver) = sync_channel(options.channel_capacity.max(1));
-        let shared = Arc::new(Shared { up: AtomicBool::new(true) });
+        let shared = Shared::new(true);
         counters.sink_up.set(1);
         let mut aggregator = Aggregator {
             receiver,
@@ -183,10 +194,11 @@ impl Analytics {
         }
     }
 
-    /// Records a change of lists, content or weights (at start and reload).
+    /// Records a change of lists, content or weights (at start and reload);
+    /// never blocks and is never dropped. Written with the next flush.
     pub fn record_change(&self, change: Change) {
-        if let Some(sender) = &self.sender {
-            let _ = sender.try_send(Message::Change(change));
+        if self.sender.is_some() {
+            self.shared.changes.lock().unwrap_or_else(|e| e.into_inner()).push(change);
         }
     }
 

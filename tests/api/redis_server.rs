@@ -113,6 +113,23 @@ impl RedisServer {
         assert!(!ping(&self.url()), "redis-server still answers after kill");
     }
 
+    /// Freezes the server (SIGSTOP): connections stay open but nothing
+    /// answers, as with a Redis stalled by a slow disk, until [`RedisServer::resume`].
+    pub fn pause(&self) {
+        self.signal("-STOP");
+    }
+
+    /// Lets a paused server answer again (SIGCONT).
+    pub fn resume(&self) {
+        self.signal("-CONT");
+    }
+
+    fn signal(&self, signal: &str) {
+        let child = self.child.as_ref().expect("the server runs");
+        let status = std::process::Command::new("kill").args([signal, &child.id().to_string()]).status().unwrap();
+        assert!(status.success(), "kill {signal}");
+    }
+
     /// Starts the server again on the same port and directory (it reloads
     /// what it saved) and waits until it answers PING.
     pub async fn restart(&mut self) {

@@ -167,3 +167,63 @@ async fn a_reload_under_load_drops_nothing() {
     assert!(answered.load(Ordering::Relaxed) > 100);
     assert!(app.state.metrics.render().contains("signpost_reloads_total 20"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reload_is_recorded_even_while_the_event_channel_is_full() {
+    use signpost::analytics::{Dims, Event, EventKind, Tag};
+    let redis = crate::redis_server::RedisServer::start().await;
+    let (config, dir) = crate::helpers::test_config();
+    let lists = dir.join("lists");
+    std::fs::create_dir_all(&lists).unwrap();
+    write_list(&lists, "@id live\n@version 1\nflurbex\n");
+    let app = spawn_with(|c| {
+        *c = config;
+        c.keywords = vec![lists.clone()];
+        c.redis_url = Some(redis.url());
+        c.analytics.channel_capacity = 1;
+        c.analytics.flush_interval_ms = 50;
+        c.analytics.redis_timeout_ms = 500;
+    })
+    .await;
+    assert!(app.state.analytics.flush(std::time::Duration::from_secs(5)));
+    let event = || Event {
+        at: signpost::analytics::token::now_seconds(),
+        kind: EventKind::Check { hit: false, warned: false },
+        dims: Dims {
+            list_version: "stall".into(),
+            category: None,
+            entry: None,
+            variant: None,
+            locale: Tag::default(),
+            country: Tag::default(),
+            surface: Tag::default(),
+        },
+        session: None,
+    };
+    // A stalled Redis holds the aggregator in a write, so the one-slot
+    // channel fills and further events are dropped.
+    redis.pause();
+    app.state.analytics.record(event());
+    tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    for _ in 0..3 {
+        app.state.analytics.record(event());
+    }
+    write_list(&lists, "@id live\n@version 2\nflurbex\nquimzle\n");
+    app.state.reload().await.expect("the reload succeeds");
+    redis.resume();
+    let dropped: u64 = app
+        .state
+        .metrics
+        .render()
+        .lines()
+        .find_map(|line| line.strip_prefix("signpost_analytics_events_dropped_total "))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(0);
+    assert!(dropped > 0, "the channel was full: {dropped} events dropped");
+    assert!(app.state.analytics.flush(std::time::Duration::from_secs(10)));
+    let changes = app.state.analytics.source().expect("analytics on").expect("readable").changes().unwrap();
+    assert!(
+        changes.iter().any(|change| change.lists == ["live@2"]),
+        "the change to version 2 is recorded: {changes:?}"
+    );
+}
