@@ -355,6 +355,12 @@ impl Config {
         self.listen.parse().ok()
     }
 
+    /// Whether the service runs in demo mode: the embedded demo lists (no
+    /// `keywords`), or `demo = true`.
+    pub fn demo_mode(&self) -> bool {
+        self.demo || self.keywords.is_empty()
+    }
+
     /// The base URL for links people follow, without a trailing slash.
     pub fn public_base(&self, bound: SocketAddr) -> String {
         match &self.public_url {

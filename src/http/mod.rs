@@ -71,6 +71,11 @@ impl Application {
                 TokenSigner::random(config.check.token_ttl_seconds)
             }
         };
+        if !config.demo_mode() && config.entry_id_key.is_none() {
+            tracing::warn!(
+                "no entry_id_key configured: entry ids in event tokens and exports use the public default key, so anyone can confirm a guessed term from them; set entry_id_key for licensed lists"
+            );
+        }
         let public_base = config.public_base(address);
         let state = Arc::new(AppState::new(config, engine, tokens, public_base));
         let server = serve(listener, Arc::clone(&state))?;

@@ -220,7 +220,7 @@ impl AppState {
     /// Whether the service runs in demo mode: the embedded demo lists, or
     /// `demo = true`. Only then is simulated traffic accepted.
     pub fn demo_mode(&self) -> bool {
-        self.config.demo || self.config.keywords.is_empty()
+        self.config.demo_mode()
     }
 
     /// When a request's events happened: now, or in demo mode the time a
