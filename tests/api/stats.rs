@@ -4,6 +4,8 @@
 use std::time::Duration;
 
 use serde_json::{Value, json};
+use signpost::analytics::export::day_to_date;
+use signpost::analytics::token::now_seconds;
 
 use crate::helpers::{TestApp, error_code, spawn_app, spawn_with};
 
@@ -141,4 +143,42 @@ async fn noise_is_stated_when_configured() {
     let export = stats(&app, "").await;
     assert_eq!(export["noise"], json!({"mechanism": "laplace", "epsilon": 0.5, "scale": 2.0}));
     assert!(export["totals"]["checks"].as_u64().is_some());
+}
+
+/// Today (UTC) as `YYYY-MM-DD`.
+fn today() -> String {
+    day_to_date((now_seconds() / 86_400) as u32)
+}
+
+#[tokio::test]
+async fn repeated_requests_get_the_same_noisy_answer() {
+    let app = spawn_with(|c| {
+        c.research_token = Some(TOKEN.into());
+        c.analytics.flush_interval_ms = 50;
+        c.analytics.epsilon = Some(0.5);
+    })
+    .await;
+    send(&app, "cheap flights", "GB", 30).await;
+    send(&app, "zorvik", "GB", 20).await;
+    flush(&app);
+    let query = format!("from={0}&to={0}&granularity=hour&by=country", today());
+    let first = stats(&app, &query).await;
+    assert!(first["totals"]["checks"].as_u64().is_some());
+    for _ in 0..3 {
+        assert_eq!(stats(&app, &query).await, first, "the noise is fixed per count: averaging removes nothing");
+    }
+}
+
+#[tokio::test]
+async fn day_periods_are_whole_days() {
+    let app = research_app().await;
+    send(&app, "zorvik", "GB", 12).await;
+    flush(&app);
+    let today = today();
+    let export = stats(&app, &format!("from={today}T05:00:00Z&to={today}T06:00:00Z")).await;
+    assert_eq!(export["from"], format!("{today}T00:00:00Z"));
+    assert!(export["to"].as_str().unwrap().ends_with("T00:00:00Z"), "{}", export["to"]);
+    assert_eq!(export["totals"]["checks"], 12, "the whole day's counts");
+    let hourly = stats(&app, &format!("from={today}T05:00:00Z&to={today}T06:00:00Z&granularity=hour")).await;
+    assert_eq!(hourly["from"], format!("{today}T05:00:00Z"), "hours are whole already");
 }

@@ -14,7 +14,7 @@ use serde::Deserialize;
 use super::check::for_each_query_pair;
 use super::stats::in_force;
 use crate::analytics::cell::HOUR_SECONDS;
-use crate::analytics::export::{Export, Granularity, StatsQuery, export, parse_hour, period};
+use crate::analytics::export::{Export, Granularity, NoiseKey, StatsQuery, export_with_key, parse_hour, period};
 use crate::analytics::token::now_seconds;
 use crate::http::auth::{Access, DASHBOARD_COOKIE, dashboard_cookie, require, same};
 use crate::http::error::ApiError;
@@ -159,10 +159,12 @@ pub async fn dashboard(request: HttpRequest, state: web::Data<AppState>) -> Resu
     };
     let (series_q, variant_q, daily_q) =
         (query(granularity, &[]), query(Granularity::Day, &["variant"]), query(Granularity::Day, &[]));
+    // The same key as `/v1/stats`: the page shows the same answers.
+    let key = NoiseKey::from_secret(state.config.token_secret.as_deref());
     let built = web::block(move || -> Result<(Export, Dashboard), crate::analytics::export::ExportError> {
-        let series = export(source.as_mut(), &series_q, force.clone())?;
-        let by_variant = export(source.as_mut(), &variant_q, force.clone())?;
-        let daily = export(source.as_mut(), &daily_q, force)?;
+        let series = export_with_key(source.as_mut(), &series_q, force.clone(), &key)?;
+        let by_variant = export_with_key(source.as_mut(), &variant_q, force.clone(), &key)?;
+        let daily = export_with_key(source.as_mut(), &daily_q, force, &key)?;
         let model = build(&series, &by_variant, &daily, intervention_day);
         Ok((series, model))
     })

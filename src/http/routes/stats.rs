@@ -8,7 +8,9 @@ use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::check::for_each_query_pair;
 use crate::analytics::cell::HOUR_SECONDS;
-use crate::analytics::export::{Export, Granularity, InForce, StatsQuery, export, parse_hour, period, to_csv};
+use crate::analytics::export::{
+    Export, Granularity, InForce, NoiseKey, StatsQuery, export_with_key, parse_hour, period, to_csv,
+};
 use crate::analytics::token::now_seconds;
 use crate::engine::Engine;
 use crate::http::auth::{Access, require};
@@ -46,16 +48,20 @@ pub async fn stats(request: HttpRequest, state: web::Data<AppState>) -> Result<H
         ));
     };
     let mut source = source.map_err(|e| ApiError::Unavailable(e.to_string()))?;
+    // The fleet's shared secret keys the noise: every instance, every time,
+    // gives the same answer to the same question.
+    let key = NoiseKey::from_secret(state.config.token_secret.as_deref());
     let exported = web::block(move || {
-        let mut exported = export(source.as_mut(), &query, in_force.clone())?;
+        let mut exported = export_with_key(source.as_mut(), &query, in_force.clone(), &key)?;
         if let Some(day) = intervention {
             let daily = if query.granularity == Granularity::Day {
                 None
             } else {
-                Some(export(
+                Some(export_with_key(
                     source.as_mut(),
                     &StatsQuery { granularity: Granularity::Day, by: Vec::new(), ..query.clone() },
                     in_force,
+                    &key,
                 )?)
             };
             exported.its = interrupted_time_series(daily.as_ref().unwrap_or(&exported), day);
