@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use clap::Args;
 use signpost::analytics::cell::HOUR_SECONDS;
-use signpost::analytics::export::{Granularity, InForce, StatsQuery, export, period, to_csv};
+use signpost::analytics::export::{Granularity, InForce, NoiseKey, StatsQuery, export_with_key, period, to_csv};
 use signpost::analytics::token::now_seconds;
 use signpost::analytics::{Store, open_source};
 use signpost::config::{Config, FlagOverrides};
@@ -68,7 +68,9 @@ pub fn run(args: StatsArgs) -> Result<ExitCode, CliError> {
     let in_force = Engine::load(&config)
         .map(|engine| signpost::http::routes::stats::in_force(&engine))
         .unwrap_or_else(|_| InForce::default());
-    let exported = export(source.as_mut(), &query, in_force).map_err(|e| CliError::Usage(e.to_string()))?;
+    let key = NoiseKey::from_secret(config.token_secret.as_deref());
+    let exported =
+        export_with_key(source.as_mut(), &query, in_force, &key).map_err(|e| CliError::Usage(e.to_string()))?;
     let mut out = std::io::stdout().lock();
     if args.csv {
         out.write_all(to_csv(&exported).as_bytes())?;
