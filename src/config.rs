@@ -18,8 +18,9 @@ use serde::{Deserialize, Serialize};
 /// (`SIGNPOST_GATE__STATUS`).
 pub const ENV_PREFIX: &str = "SIGNPOST_";
 
-/// The smallest allowed `analytics.min_cell`: below it small-cell
-/// suppression would be switched off in all but name.
+/// The smallest allowed `analytics.min_cell` with an operator's lists:
+/// below it small-cell suppression would be switched off in all but name.
+/// (With the embedded demo lists, whose traffic is synthetic, 1 is allowed.)
 pub const MIN_CELL_FLOOR: u64 = 5;
 
 /// Top-level keys whose environment values are strings taken as written.
@@ -322,9 +323,12 @@ impl Config {
         if self.analytics.flush_interval_ms == 0 || self.analytics.channel_capacity == 0 {
             return bad("analytics: flush_interval_ms and channel_capacity must be positive".into());
         }
-        if self.analytics.min_cell < MIN_CELL_FLOOR {
+        // Only the embedded fictional lists with synthetic traffic may show
+        // single counts (the browser tests read them back).
+        let floor = if self.keywords.is_empty() { 1 } else { MIN_CELL_FLOOR };
+        if self.analytics.min_cell < floor {
             return bad(format!(
-                "analytics.min_cell must be at least {MIN_CELL_FLOOR}: smaller counts identify people (default 10)"
+                "analytics.min_cell must be at least {floor}: smaller counts identify people (default 10)"
             ));
         }
         if let Some(epsilon) = self.analytics.epsilon {
@@ -430,6 +434,20 @@ mod tests {
     }
 
     #[test]
+    fn small_cells_show_only_with_the_fictional_demo_lists() {
+        Jail::expect_with(|jail| {
+            jail.set_env("SIGNPOST_ANALYTICS__MIN_CELL", "1");
+            assert_eq!(load(jail, None, &FlagOverrides::default()).unwrap().analytics.min_cell, 1);
+            jail.set_env("SIGNPOST_KEYWORDS", "/lists");
+            let error = load(jail, None, &FlagOverrides::default()).unwrap_err().to_string();
+            assert!(error.contains("analytics.min_cell must be at least 5"), "{error}");
+            jail.set_env("SIGNPOST_ANALYTICS__MIN_CELL", "5");
+            assert!(load(jail, None, &FlagOverrides::default()).is_ok());
+            Ok(())
+        });
+    }
+
+    #[test]
     fn unknown_keys_are_refused_everywhere() {
         Jail::expect_with(|jail| {
             let error = load(jail, Some("listen = \"127.0.0.1:1\"\nlisten_port = 4\n"), &FlagOverrides::default())
@@ -452,7 +470,7 @@ mod tests {
             ("SIGNPOST_LIMITS__MAX_QUERY_BYTES", "0", "max_query_bytes"),
             ("SIGNPOST_PUBLIC_URL", "ftp://x", "public_url"),
             ("SIGNPOST_EXPERIMENT__CONTROL_WEIGHT", "-1", "control_weight"),
-            ("SIGNPOST_ANALYTICS__MIN_CELL", "2", "min_cell must be at least 5"),
+            ("SIGNPOST_ANALYTICS__MIN_CELL", "0", "min_cell must be at least 1"),
         ] {
             Jail::expect_with(|jail| {
                 jail.set_env(name, value);
