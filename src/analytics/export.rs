@@ -6,10 +6,12 @@
 //!   withheld (`null`, and named in the row's `suppressed` list). Zeros are
 //!   published: that nothing happened is not sensitive.
 //! - **Complementary suppression**: a withheld count must not follow by
-//!   subtraction from published ones. Every *line* — a set of counts one of
-//!   which is the sum of the others — that holds exactly one withheld count
-//!   gets its smallest other non-zero count withheld too, over all lines
-//!   together until none changes (a new suppression can break another line).
+//!   adding and subtracting published ones. Every *line* — a set of counts
+//!   one of which is the sum of the others — that holds exactly one withheld
+//!   count gets its smallest other non-zero count withheld too, over all
+//!   lines together until none changes; then an exact audit
+//!   ([`super::disclosure`]) checks every combination of lines and withholds
+//!   more where a withheld count could still be solved for.
 //!   The lines are: each row (bucket) and column (group) of a metric's table
 //!   with its sum, the bucket sums and the group sums each with the period
 //!   total; and the identities between metrics at every bucket, group and
@@ -55,6 +57,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::cell::{DIMENSIONS, HOUR_SECONDS, metric, parse_field};
+use super::disclosure::protect;
 use super::sink::{Change, SinkError, StatsSource};
 use crate::deterrence::CONTROL_ARM;
 
@@ -127,8 +130,10 @@ impl Granularity {
     /// `from`'s bucket to the last hour of `to`'s, so that a period's totals
     /// are always sums of whole published buckets.
     pub fn snap(self, from_hour: u32, to_hour: u32) -> (u32, u32) {
-        let last = self.bucket_of(to_hour).saturating_add(self.hours() - 1);
-        (self.bucket_of(from_hour), last)
+        // The hour before the next bucket starts (the first, partial week
+        // of 1970 is shorter than a week).
+        let last = self.bucket_of(to_hour.saturating_add(self.hours())).saturating_sub(1);
+        (self.bucket_of(from_hour), last.max(to_hour))
     }
 }
 
@@ -307,6 +312,11 @@ pub struct Export {
     pub by: Vec<String>,
     /// Smallest count published.
     pub k: u64,
+    /// Whether an exact audit confirmed that no withheld count can be worked
+    /// out from the published ones by any combination of their sums (false
+    /// only when a group of linked withheld counts was too large to check in
+    /// time; narrow the period or the breakdown).
+    pub audited: bool,
     /// Noise added to published counts, if any.
     pub noise: Option<Noise>,
     /// What serves now.
@@ -339,6 +349,15 @@ pub enum ExportError {
     /// The period is empty or too long.
     #[error("{0}")]
     BadPeriod(String),
+    /// The export would hold more counts than can be protected in time.
+    #[error(
+        "the export would hold {values} counts (at most {MAX_EXPORT_VALUES}): choose a coarser granularity, \
+         a shorter period or fewer `by` dimensions"
+    )]
+    TooLarge {
+        /// Counts (metrics × buckets × groups, with the margins) it would hold.
+        values: u64,
+    },
     /// The store could not be read.
     #[error(transparent)]
     Store(#[from] SinkError),
@@ -386,6 +405,11 @@ pub fn period(from: Option<&str>, to: Option<&str>, now_hour: u32) -> Result<(u3
     Ok((from_hour, to_hour))
 }
 
+/// The most counts (metrics × buckets × groups, with margins) one export
+/// holds: disclosure control and its audit need memory and time in
+/// proportion.
+pub const MAX_EXPORT_VALUES: u64 = 1_000_000;
+
 /// A group key: the values of the `by` dimensions.
 type GroupKey = Vec<String>;
 
@@ -396,6 +420,14 @@ struct Table {
 }
 
 impl Table {
+    /// The counts an export of this table holds, margins included.
+    fn size(&self) -> u64 {
+        let buckets: BTreeSet<u32> = self.values.values().flat_map(|b| b.keys().copied()).collect();
+        let groups: BTreeSet<&GroupKey> =
+            self.values.values().flat_map(|b| b.values().flat_map(|g| g.keys())).collect();
+        self.values.len() as u64 * (buckets.len() as u64 + 1) * (groups.len().max(1) as u64 + 1)
+    }
+
     fn add(&mut self, metric: &str, bucket: u32, group: &GroupKey, n: u64) {
         let cells = self.values.entry(metric.to_owned()).or_default().entry(bucket).or_default();
         *cells.entry(group.clone()).or_default() += n;
@@ -433,8 +465,12 @@ pub fn export_with_key(
         .collect::<Result<_, _>>()?;
     let noiser = Noiser::new(query.epsilon, key);
     let (table, list_versions) = read_table(source, query, &by_index)?;
-    let (totals, buckets) = hourly(&table, query, &noiser);
-    let (sessions, unique_sessions) = sessions(source, query, &noiser)?;
+    let values = table.size();
+    if values > MAX_EXPORT_VALUES {
+        return Err(ExportError::TooLarge { values });
+    }
+    let (totals, buckets, hourly_audited) = hourly(&table, query, &noiser);
+    let (sessions, unique_sessions, sessions_audited) = sessions(source, query, &noiser)?;
     let changes = changes_in(source.changes()?, from_hour, to_hour);
     Ok(Export {
         from: hour_to_rfc3339(from_hour),
@@ -442,6 +478,7 @@ pub fn export_with_key(
         granularity: query.granularity,
         by: query.by.clone(),
         k: query.k,
+        audited: hourly_audited && sessions_audited,
         noise: noiser.scale.zip(query.epsilon).map(|(scale, epsilon)| Noise { mechanism: "laplace", epsilon, scale }),
         in_force,
         list_versions: list_versions.into_iter().collect(),
@@ -525,17 +562,24 @@ fn hourly_grid(table: &Table) -> (Grid, Vec<u32>, Vec<GroupKey>) {
 }
 
 /// The protected totals and buckets of the hourly metrics.
-fn hourly(table: &Table, query: &StatsQuery, noiser: &Noiser) -> (Bucket, Vec<Bucket>) {
+fn hourly(table: &Table, query: &StatsQuery, noiser: &Noiser) -> (Bucket, Vec<Bucket>, bool) {
     let (grid, buckets, groups) = hourly_grid(table);
     let mut lines = grid.table_lines();
     for (total, parts) in hourly_identities(&grid.metrics) {
         lines.extend(grid.identity_lines(&total, &parts));
     }
-    let withheld = suppress(&grid.values, &lines, query.k);
+    let protection = protect(&grid.values, &lines, query.k);
+    let withheld = &protection.withheld;
     let pairs: Vec<Vec<(String, String)>> = groups.iter().map(|g| group_pairs(&query.by, g)).collect();
-    let period = (query.from_hour, query.to_hour + 1);
     let hours = query.granularity.hours();
-    let published = grid.publish(&withheld, noiser, |pos| match pos {
+    // Totals are keyed for noise by the hours that hold data, so widening
+    // the period over empty hours returns the same noisy answer instead of
+    // a fresh draw to average.
+    let period = match (buckets.first(), buckets.last()) {
+        (Some(&first), Some(&last)) => (first, last + hours),
+        _ => (query.from_hour, query.to_hour + 1),
+    };
+    let published = grid.publish(withheld, noiser, |pos| match pos {
         Pos::Cell(r, c) => ((buckets[r], buckets[r] + hours), pairs[c].clone()),
         Pos::Row(r) => ((buckets[r], buckets[r] + hours), Vec::new()),
         Pos::Column(c) => (period, pairs[c].clone()),
@@ -567,7 +611,7 @@ fn hourly(table: &Table, query: &StatsQuery, noiser: &Noiser) -> (Bucket, Vec<Bu
             Vec::new()
         },
     };
-    (totals, bucket_rows)
+    (totals, bucket_rows, protection.audited)
 }
 
 /// The `(dimension, value)` pairs of a group, sorted and without repeats: the
@@ -729,8 +773,10 @@ impl Grid {
     /// The lines of `total = Σ parts` at every position. A metric absent
     /// from the grid is zero everywhere, never withheld, and left out.
     fn identity_lines(&self, total: &str, parts: &[String]) -> Vec<Vec<usize>> {
-        let members: Vec<usize> =
-            std::iter::once(total).chain(parts.iter().map(String::as_str)).filter_map(|n| self.metric(n)).collect();
+        // The sum goes last (the convention of `disclosure`); an absent sum
+        // is zero, so its parts are too.
+        let Some(sum) = self.metric(total) else { return Vec::new() };
+        let members: Vec<usize> = parts.iter().filter_map(|n| self.metric(n)).chain(std::iter::once(sum)).collect();
         if members.len() < 2 {
             return Vec::new();
         }
@@ -757,31 +803,6 @@ impl Grid {
             }
         }
         published
-    }
-}
-
-/// Small-cell and complementary suppression of `values`: every value from 1
-/// to k−1 is withheld; then, until nothing changes, every line (a set of
-/// values one of which is the sum of the others) holding exactly one
-/// withheld value — which subtraction would give away — gets its smallest
-/// other non-zero value withheld too. Zeros are never withheld.
-fn suppress(values: &[u64], lines: &[Vec<usize>], k: u64) -> Vec<bool> {
-    let mut withheld: Vec<bool> = values.iter().map(|&v| v > 0 && v < k).collect();
-    loop {
-        let mut changed = false;
-        for line in lines {
-            if line.iter().filter(|&&i| withheld[i]).count() != 1 {
-                continue;
-            }
-            let partner = line.iter().filter(|&&i| !withheld[i] && values[i] > 0).min_by_key(|&&i| values[i]);
-            if let Some(&i) = partner {
-                withheld[i] = true;
-                changed = true;
-            }
-        }
-        if !changed {
-            return withheld;
-        }
     }
 }
 
@@ -846,9 +867,11 @@ impl Noiser {
         let digest = mac.finalize().into_bytes();
         let mut first = [0u8; 8];
         first.copy_from_slice(&digest[..8]);
-        // The top 53 bits, centred in their step: never −½ or ½ exactly.
-        let bits = u64::from_be_bytes(first) >> 11;
-        (bits as f64 + 0.5) / (1u64 << 53) as f64 - 0.5
+        // The top 52 bits, centred in their step: (bits + ½) / 2⁵² is exact
+        // in an f64, so the result is never −½ or ½ (where the Laplace
+        // inverse would be infinite).
+        let bits = u64::from_be_bytes(first) >> 12;
+        (bits as f64 + 0.5) / (1u64 << 52) as f64 - 0.5
     }
 }
 
@@ -869,7 +892,7 @@ fn sessions(
     source: &mut dyn StatsSource,
     query: &StatsQuery,
     noiser: &Noiser,
-) -> Result<(Vec<SessionRow>, Vec<UniqueRow>), ExportError> {
+) -> Result<(Vec<SessionRow>, Vec<UniqueRow>, bool), ExportError> {
     let from_day = query.from_hour / 24;
     let to_day = query.to_hour / 24;
     let mut by_day: SessionCounts = BTreeMap::new();
@@ -890,10 +913,15 @@ fn sessions(
     let mut lines = grid.table_lines();
     lines.extend(grid.identity_lines(WARNED, &[WARNED_ONCE.to_owned(), WARNED_AGAIN.to_owned()]));
     lines.extend(arm_lines(&grid, &arms));
-    let withheld = suppress(&grid.values, &lines, query.k);
-    let period = (from_day * 24, (to_day + 1) * 24);
+    let protection = protect(&grid.values, &lines, query.k);
+    let withheld = &protection.withheld;
+    // Keyed by the days that hold data (see `hourly`).
+    let period = match (days.first(), days.last()) {
+        (Some(&first), Some(&last)) => (first * 24, (last + 1) * 24),
+        _ => (from_day * 24, (to_day + 1) * 24),
+    };
     let arm_pairs: Vec<Vec<(String, String)>> = arms.iter().map(|a| vec![("arm".to_owned(), a.clone())]).collect();
-    let published = grid.publish(&withheld, noiser, |pos| match pos {
+    let published = grid.publish(withheld, noiser, |pos| match pos {
         Pos::Cell(d, a) => ((days[d] * 24, days[d] * 24 + 24), arm_pairs[a].clone()),
         Pos::Row(d) => ((days[d] * 24, days[d] * 24 + 24), Vec::new()),
         Pos::Column(a) => (period, arm_pairs[a].clone()),
@@ -925,7 +953,7 @@ fn sessions(
             }
         })
         .collect();
-    Ok((rows, unique_rows))
+    Ok((rows, unique_rows, protection.audited))
 }
 
 /// The sessions table: every session metric over days × arms
@@ -964,15 +992,16 @@ fn session_grid(by_day: &SessionCounts, days: &[u32], arms: &[String]) -> Grid {
 fn arm_lines(grid: &Grid, arms: &[String]) -> Vec<Vec<usize>> {
     let (Some(hit), Some(warned)) = (grid.metric(WITH_HIT), grid.metric(WARNED)) else { return Vec::new() };
     let control = arms.iter().position(|a| a == CONTROL_ARM);
-    let pair = |pos: Pos| vec![grid.index(hit, pos), grid.index(warned, pos)];
+    // The sum (sessions with a hit) goes last.
+    let pair = |pos: Pos| vec![grid.index(warned, pos), grid.index(hit, pos)];
     grid.positions()
         .into_iter()
         .filter_map(|pos| match pos {
             Pos::Cell(_, a) | Pos::Column(a) => (Some(a) != control).then(|| pair(pos)),
             Pos::Row(d) => {
-                Some(pair(pos).into_iter().chain(control.map(|c| grid.index(hit, Pos::Cell(d, c)))).collect())
+                Some(control.map(|c| grid.index(hit, Pos::Cell(d, c))).into_iter().chain(pair(pos)).collect())
             }
-            Pos::Total => Some(pair(pos).into_iter().chain(control.map(|c| grid.index(hit, Pos::Column(c)))).collect()),
+            Pos::Total => Some(control.map(|c| grid.index(hit, Pos::Column(c))).into_iter().chain(pair(pos)).collect()),
         })
         .collect()
 }
@@ -1119,7 +1148,7 @@ mod tests {
     fn small_cells_and_their_complements_are_withheld() {
         // Two buckets × two groups: one small cell (3).
         let grid = Grid::new(vec![("hits".into(), vec![vec![3, 50], vec![40, 60]])], 2, 2);
-        let withheld = suppress(&grid.values, &grid.table_lines(), 10);
+        let withheld = protect(&grid.values, &grid.table_lines(), 10).withheld;
         let p = grid.publish(&withheld, &Noiser::new(None, &NoiseKey::new([0; 32])), |_| ((0, 1), Vec::new()));
         let at = |pos| p[grid.index(0, pos)];
         assert_eq!(at(Pos::Cell(0, 0)), None, "the small cell");
@@ -1140,10 +1169,10 @@ mod tests {
     #[test]
     fn zeros_and_large_counts_are_published() {
         let grid = Grid::new(vec![("hits".into(), vec![vec![0, 10], vec![25, 0]])], 2, 2);
-        let withheld = suppress(&grid.values, &grid.table_lines(), 10);
+        let withheld = protect(&grid.values, &grid.table_lines(), 10).withheld;
         assert!(withheld.iter().all(|w| !w));
         let grid = Grid::new(vec![("hits".into(), vec![vec![3, 0]]), ("control".into(), vec![vec![0, 0]])], 1, 2);
-        let withheld = suppress(&grid.values, &grid.table_lines(), 10);
+        let withheld = protect(&grid.values, &grid.table_lines(), 10).withheld;
         let zeros: Vec<bool> = (0..grid.values.len()).filter(|&i| grid.values[i] == 0).map(|i| withheld[i]).collect();
         assert!(!zeros.is_empty() && zeros.iter().all(|w| !w), "a zero is never withheld, even beside a small cell");
     }
@@ -1330,7 +1359,8 @@ mod tests {
         let hourly = run(&mut fake, &query(monday() + 5, monday() + 7, Granularity::Hour, &[]));
         assert_eq!(hourly.from, "2026-11-23T05:00:00Z", "hours are whole already");
         // The first hours of the epoch have no Monday before them in range.
-        assert_eq!(Granularity::Week.snap(5, 6), (0, 7 * 24 - 1));
+        assert_eq!(Granularity::Week.snap(5, 6), (0, 4 * 24 - 1), "1970-01-01 to the first Monday");
+        assert_eq!(Granularity::Week.snap(4 * 24, 4 * 24 + 1), (4 * 24, 11 * 24 - 1));
     }
 
     #[test]
@@ -1346,6 +1376,38 @@ mod tests {
         assert_line("the buckets and the period total", &line);
     }
 
+    #[test]
+    fn a_withheld_count_linking_withheld_groups_cannot_be_solved_for() {
+        // days × countries (GB, NL, IE): with the local rule alone IE on day 2
+        // (4) was 74 − 59 − (66 − 55), all published.
+        let mut fake = Fake::default();
+        for (day, counts) in [(0, [55, 10, 1]), (1, [1, 0, 4]), (2, [3, 0, 0])] {
+            for (country, n) in ["GB", "NL", "IE"].into_iter().zip(counts) {
+                if n > 0 {
+                    fake.cell(monday() + day * 24 + 9, "checks", "", country, n);
+                }
+            }
+        }
+        let export = run(&mut fake, &query(monday(), monday() + 3 * 24 - 1, Granularity::Day, &["country"]));
+        assert!(export.audited);
+        let group = |counts: &[Counts], country: &str| {
+            counts.iter().find(|c| c.group["country"] == country).and_then(|c| c.values["checks"])
+        };
+        assert_eq!(group(&export.buckets[1].groups, "IE"), None, "4 < k");
+        // The route also relies on the zeros of NL on days 2 and 3 and of IE
+        // on day 3: withholding any of the seven counts closes it.
+        let route = [
+            export.totals.counts.values["checks"],
+            group(&export.totals.groups, "GB"),
+            export.buckets[0].counts.values["checks"],
+            group(&export.buckets[0].groups, "GB"),
+            group(&export.buckets[1].groups, "NL"),
+            group(&export.buckets[2].groups, "NL"),
+            group(&export.buckets[2].groups, "IE"),
+        ];
+        assert!(route.iter().any(Option::is_none), "74 − 59 − (66 − 55) is not computable: {route:?}");
+    }
+
     /// A store with enough counts that noise shows.
     fn busy() -> Fake {
         let mut fake = Fake::default();
@@ -1356,6 +1418,24 @@ mod tests {
         }
         fake.day(monday() / 24, WITH_HIT, "help-to-stop", 300).day(monday() / 24, "unique_sessions", "", 900);
         fake
+    }
+
+    #[test]
+    fn widening_the_period_over_empty_hours_gives_no_fresh_noise() {
+        let noisy =
+            |from: u32, to: u32| StatsQuery { epsilon: Some(0.5), ..query(from, to, Granularity::Hour, &["country"]) };
+        let tight = run(&mut busy(), &noisy(monday(), monday() + 47));
+        let plain = run(&mut busy(), &StatsQuery { epsilon: None, ..noisy(monday(), monday() + 47) });
+        assert_ne!(tight.totals.counts.values, plain.totals.counts.values, "noise was added");
+        for (from, to) in
+            [(monday() - 24 * 30, monday() + 47), (monday(), monday() + 24 * 60), (monday() - 5, monday() + 99)]
+        {
+            let wide = run(&mut busy(), &noisy(from, to));
+            assert_eq!(wide.totals.counts.values, tight.totals.counts.values, "{from}..{to}");
+            assert_eq!(wide.totals.groups[0].values, tight.totals.groups[0].values);
+            let sessions = |e: &Export| e.sessions.iter().map(|r| r.values.clone()).collect::<Vec<_>>();
+            assert_eq!(sessions(&wide), sessions(&tight));
+        }
     }
 
     #[test]

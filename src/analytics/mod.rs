@@ -15,6 +15,7 @@
 
 pub mod aggregate;
 pub mod cell;
+mod disclosure;
 pub mod embedded;
 pub mod export;
 pub mod hll;

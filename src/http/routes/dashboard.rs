@@ -170,7 +170,10 @@ pub async fn dashboard(request: HttpRequest, state: web::Data<AppState>) -> Resu
     })
     .await
     .map_err(|e| ApiError::Internal(e.to_string()))?
-    .map_err(|e| ApiError::Unavailable(e.to_string()))?;
+    .map_err(|e| match e {
+        crate::analytics::export::ExportError::Store(store) => ApiError::Unavailable(store.to_string()),
+        other => ApiError::InvalidParameter(other.to_string()),
+    })?;
     let (series, model) = built;
     let form = (from.unwrap_or_default(), to.unwrap_or_default(), intervention.unwrap_or_default());
     Ok(page(StatusCode::OK, render(&series, &model, granularity, &form, intervention_day)))
@@ -259,6 +262,9 @@ fn render(
                 " · counts below " (series.k) " are withheld"
                 @if let Some(noise) = &series.noise { " · Laplace noise, ε = " (noise.epsilon) }
                 " · lists " (series.in_force.list_version) " · content " (series.in_force.content_version)
+            }
+            @if !series.audited {
+                p class="note" { "Some linked withheld counts were too many to audit in time: choose a shorter period or coarser buckets before publishing these figures." }
             }
             form method="get" action="/dashboard" class="controls" {
                 label { "From " input type="date" name="from" value=(form.0); }
