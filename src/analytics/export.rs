@@ -10,7 +10,7 @@
 //!   one of which is the sum of the others — that holds exactly one withheld
 //!   count gets its smallest other non-zero count withheld too, over all
 //!   lines together until none changes; then an exact audit
-//!   ([`super::disclosure`]) checks every combination of lines and withholds
+//!   (`analytics::disclosure`) checks every combination of lines and withholds
 //!   more where a withheld count could still be solved for.
 //!   The lines are: each row (bucket) and column (group) of a metric's table
 //!   with its sum, the bucket sums and the group sums each with the period

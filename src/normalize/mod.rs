@@ -2,9 +2,9 @@
 //! entries and to queries (symmetric normalisation), so that matching is an
 //! exact comparison of folded words.
 //!
-//! Two layers: [`fold`] turns characters into cells (case, compatibility
+//! Two layers: `fold` turns characters into cells (case, compatibility
 //! forms, diacritics, invisible characters, emoji letters, script look-alikes
-//! recorded), and [`views`] renders the cells into words under each reading
+//! recorded), and `views` renders the cells into words under each reading
 //! the text has evidence for (joined letters, digits as letters, collapsed
 //! repeats). Pure functions over reusable buffers: nothing here logs,
 //! stores or allocates per call once the buffers are warm.
