@@ -1020,45 +1020,6 @@ fn session_row(grid: &Grid, published: &[Count], day: String, arm: &str, pos: Po
     SessionRow { day, arm: arm.to_owned(), values, warned_again_share, suppressed }
 }
 
-/// The export as CSV: one line per bucket and group (the totals first, with
-/// `bucket` = `total`), columns `bucket`, the `by` dimensions, every metric
-/// and the rates; withheld counts are empty cells, noted in `suppressed`.
-pub fn to_csv(export: &Export) -> String {
-    let mut out = String::new();
-    let mut header: Vec<String> = vec!["bucket".into()];
-    header.extend(export.by.iter().cloned());
-    header.extend(METRICS.iter().map(|m| (*m).to_owned()));
-    header.extend(["hits_per_1000_checks".into(), "click_through_rate".into(), "suppressed".into()]);
-    out.push_str(&header.join(","));
-    out.push('\n');
-    let mut line = |label: &str, counts: &Counts| {
-        let mut fields: Vec<String> = vec![label.to_owned()];
-        for dimension in &export.by {
-            fields.push(counts.group.get(dimension).cloned().unwrap_or_default());
-        }
-        for metric in METRICS {
-            fields.push(counts.values.get(metric).copied().flatten().map(|v| v.to_string()).unwrap_or_default());
-        }
-        fields.push(counts.hits_per_1000_checks.map(|v| v.to_string()).unwrap_or_default());
-        fields.push(counts.click_through_rate.map(|v| v.to_string()).unwrap_or_default());
-        fields.push(counts.suppressed.join(" "));
-        out.push_str(&fields.join(","));
-        out.push('\n');
-    };
-    fn rows(bucket: &Bucket) -> Vec<&Counts> {
-        if bucket.groups.is_empty() { vec![&bucket.counts] } else { bucket.groups.iter().collect() }
-    }
-    for counts in rows(&export.totals) {
-        line("total", counts);
-    }
-    for bucket in &export.buckets {
-        for counts in rows(bucket) {
-            line(&bucket.start, counts);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,6 +15,7 @@
 
 pub mod aggregate;
 pub mod cell;
+pub mod csv;
 mod disclosure;
 pub mod embedded;
 pub mod export;

@@ -8,7 +8,8 @@ use std::time::Duration;
 
 use clap::Args;
 use signpost::analytics::cell::HOUR_SECONDS;
-use signpost::analytics::export::{Granularity, InForce, NoiseKey, StatsQuery, export_with_key, period, to_csv};
+use signpost::analytics::csv::{self, CsvTable};
+use signpost::analytics::export::{Granularity, InForce, NoiseKey, StatsQuery, export_with_key, period};
 use signpost::analytics::token::now_seconds;
 use signpost::analytics::{Store, open_source};
 use signpost::config::{Config, FlagOverrides};
@@ -39,9 +40,12 @@ pub struct StatsArgs {
     /// Comma-separated dimensions: list_version, category, entry, variant, locale, country, surface.
     #[arg(long, default_value = "")]
     by: String,
-    /// Print CSV instead of JSON.
+    /// Print CSV instead of JSON (the `buckets` table unless `--table` says otherwise).
     #[arg(long)]
     csv: bool,
+    /// Print this CSV table: buckets, sessions, unique_sessions or about (k, noise, lists and weights in force).
+    #[arg(long, value_parser = ["buckets", "sessions", "unique_sessions", "about"])]
+    table: Option<String>,
 }
 
 pub fn run(args: StatsArgs) -> Result<ExitCode, CliError> {
@@ -72,8 +76,13 @@ pub fn run(args: StatsArgs) -> Result<ExitCode, CliError> {
     let exported =
         export_with_key(source.as_mut(), &query, in_force, &key).map_err(|e| CliError::Usage(e.to_string()))?;
     let mut out = std::io::stdout().lock();
-    if args.csv {
-        out.write_all(to_csv(&exported).as_bytes())?;
+    let table = match args.table.as_deref() {
+        Some(name) => CsvTable::parse(name),
+        None if args.csv => Some(CsvTable::Buckets),
+        None => None,
+    };
+    if let Some(table) = table {
+        out.write_all(csv::render(&exported, table).as_bytes())?;
     } else {
         serde_json::to_writer_pretty(&mut out, &exported).map_err(std::io::Error::other)?;
         writeln!(out)?;

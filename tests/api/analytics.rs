@@ -708,3 +708,56 @@ async fn no_query_or_session_id_reaches_the_embedded_store() {
         }
     }
 }
+
+// ---------------------------------------------------------------- signpost stats
+
+/// `signpost stats --redis URL` run as a real process with the fleet's
+/// settings in its environment.
+fn stats_cli(redis: &RedisServer, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_signpost"))
+        .arg("stats")
+        .args(["--redis", &redis.url()])
+        .args(args)
+        .env_clear()
+        .env("SIGNPOST_TOKEN_SECRET", SECRET)
+        .env("SIGNPOST_ANALYTICS__EPSILON", "0.5")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "signpost stats {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[tokio::test]
+async fn signpost_stats_prints_what_the_service_exports() {
+    const RESEARCH: &str = "research-token-0123456789";
+    let redis = RedisServer::start().await;
+    let app = spawn_with(|c| {
+        on_redis(redis.url())(c);
+        c.research_token = Some(RESEARCH.into());
+        c.analytics.epsilon = Some(0.5);
+    })
+    .await;
+    for n in 0..40 {
+        let body = json!({"q": if n % 4 == 0 { "zorvik" } else { "cheap flights" }, "session": format!("s-{n}")});
+        assert_eq!(app.post_json("/v1/check", &body).await.status(), 200);
+    }
+    flush(&app).await;
+    let served: Value = app.get_with_token("/v1/stats?granularity=hour", RESEARCH).await.json().await.unwrap();
+    assert!(served["noise"]["epsilon"] == 0.5, "{served}");
+    let printed: Value = serde_json::from_str(&stats_cli(&redis, &["--granularity", "hour"])).unwrap();
+    // The same counts, noise included (one key from token_secret), and the
+    // same protection; only `in_force` may differ (the CLI loads the lists
+    // itself).
+    for field in ["totals", "buckets", "sessions", "unique_sessions", "k", "noise", "audited", "list_versions"] {
+        assert_eq!(printed[field], served[field], "{field}");
+    }
+    let checks = printed["totals"]["checks"].as_u64().expect("forty checks are published");
+    assert!(checks.abs_diff(40) <= 30, "forty checks, with noise of scale 2: {checks}");
+
+    let csv = stats_cli(&redis, &["--granularity", "hour", "--csv"]);
+    assert!(csv.starts_with("bucket,checks,hits,"), "{csv}");
+    assert!(csv.lines().nth(1).unwrap().starts_with(&format!("total,{checks},")), "{csv}");
+    let about = stats_cli(&redis, &["--table", "about"]);
+    assert!(about.lines().any(|l| l == "noise,laplace epsilon=0.5"), "{about}");
+    assert!(about.lines().any(|l| l == "k,10"), "{about}");
+}

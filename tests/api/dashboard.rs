@@ -71,12 +71,8 @@ async fn the_dashboard_recovers_the_simulated_effects() {
     let intervention = day_to_date(simulation.first_day() + simulation.intervention_day);
     let from = day_to_date(simulation.first_day());
     let export: serde_json::Value = app
-        .client
-        .get(format!("{}/v1/stats?from={from}&intervention={intervention}&by=variant", app.address))
-        .bearer_auth(TOKEN)
-        .send()
+        .get_with_token(&format!("/v1/stats?from={from}&intervention={intervention}&by=variant"), TOKEN)
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();

@@ -71,6 +71,11 @@ impl TestApp {
         self.client.get(format!("{}{path}", self.address)).send().await.unwrap()
     }
 
+    /// GETs `path` with `token` as the bearer token.
+    pub async fn get_with_token(&self, path: &str, token: &str) -> reqwest::Response {
+        self.client.get(format!("{}{path}", self.address)).bearer_auth(token).send().await.unwrap()
+    }
+
     /// POSTs `{"q": query}` to `/v1/check` and returns the JSON answer.
     pub async fn check(&self, query: &str) -> serde_json::Value {
         let response = self.post_json("/v1/check", &serde_json::json!({ "q": query })).await;

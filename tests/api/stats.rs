@@ -118,6 +118,75 @@ async fn csv_on_request() {
     assert!(same.text().await.unwrap().starts_with("bucket,checks,"));
 }
 
+async fn csv_table(app: &TestApp, query: &str) -> String {
+    let response = app.get_with_token(&format!("/v1/stats?{query}"), TOKEN).await;
+    assert_eq!(response.status(), 200, "{query}");
+    assert_eq!(response.headers()["content-type"], "text/csv; charset=utf-8");
+    response.text().await.unwrap()
+}
+
+#[tokio::test]
+async fn csv_tables_carry_sessions_and_what_the_export_was_made_under() {
+    let app = research_app().await;
+    // Twelve sessions warned once, three of them warned a second time.
+    for n in 0..12 {
+        for _ in 0..if n < 3 { 2 } else { 1 } {
+            let body = json!({"q": "zorvik", "session": format!("session-{n}"), "country": "GB"});
+            assert_eq!(app.post_json("/v1/check", &body).await.status(), 200);
+        }
+    }
+    flush(&app);
+
+    let sessions = csv_table(&app, "format=csv&table=sessions").await;
+    let mut lines = sessions.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "day,arm,sessions_with_hit,sessions_warned,sessions_warned_once,sessions_warned_again,warned_again_share,suppressed"
+    );
+    let all = lines.find(|l| l.starts_with("all,all,")).expect("a row for the whole period");
+    let fields: Vec<&str> = all.split(',').collect();
+    assert_eq!(fields[2..4], ["12", "12"], "{all}");
+    // Three warned again is under k: withheld, and named.
+    assert_eq!(fields[5], "", "{all}");
+    assert!(fields[7].contains("sessions_warned_again"), "{all}");
+
+    let unique = csv_table(&app, "format=csv&table=unique_sessions").await;
+    let today = day_to_date((now_seconds() / 86_400) as u32);
+    assert!(unique.starts_with("day,unique_sessions\n"), "{unique}");
+    let estimate: u64 = unique
+        .lines()
+        .find(|l| l.starts_with(&today))
+        .and_then(|l| l.split(',').nth(1))
+        .and_then(|n| n.parse().ok())
+        .expect("today's unique sessions are published");
+    assert!((11..=13).contains(&estimate), "HyperLogLog estimate of 12: {estimate}");
+
+    let about = csv_table(&app, "format=csv&table=about").await;
+    let value = |key: &str| {
+        about.lines().find_map(|l| l.strip_prefix(&format!("{key},")).map(str::to_owned)).unwrap_or_default()
+    };
+    assert_eq!(value("k"), "10");
+    assert_eq!(value("audited"), "true");
+    assert_eq!(value("noise"), "");
+    let version = app.get("/readyz").await.json::<Value>().await.unwrap()["list_version"].as_str().unwrap().to_owned();
+    assert_eq!(value("list_version_in_force"), version);
+    assert!(value("list_versions_counted").contains(&version), "{about}");
+    assert!(about.lines().any(|l| l.starts_with("weight_in_force:")), "{about}");
+    assert!(about.lines().any(|l| l.starts_with("change:")), "the lists in force at the start: {about}");
+
+    for (query, why) in [
+        ("format=csv&table=nope", "one of buckets"),
+        ("table=sessions", "for CSV"),
+        ("format=csv&table=its", "needs `intervention"),
+    ] {
+        let response =
+            app.client.get(format!("{}/v1/stats?{query}", app.address)).bearer_auth(TOKEN).send().await.unwrap();
+        assert_eq!(response.status(), 400, "{query}");
+        let body: Value = response.json().await.unwrap();
+        assert!(body["error"]["message"].as_str().unwrap().contains(why), "{query}: {body}");
+    }
+}
+
 #[tokio::test]
 async fn bad_parameters_are_refused() {
     let app = research_app().await;

@@ -8,8 +8,9 @@ use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::check::for_each_query_pair;
 use crate::analytics::cell::HOUR_SECONDS;
+use crate::analytics::csv::{self, CsvTable};
 use crate::analytics::export::{
-    Export, Granularity, InForce, NoiseKey, StatsQuery, export_with_key, parse_hour, period, to_csv,
+    Export, Granularity, InForce, NoiseKey, StatsQuery, export_with_key, parse_hour, period,
 };
 use crate::analytics::token::now_seconds;
 use crate::engine::Engine;
@@ -28,7 +29,7 @@ use crate::research::interrupted_time_series;
         ("by" = Option<String>, Query, description = "Comma-separated dimensions: list_version, category, entry, variant, locale, country, surface"),
         ("format" = Option<String>, Query, description = "`json` (default) or `csv`; or send `Accept: text/csv`"),
         ("intervention" = Option<String>, Query, description = "`YYYY-MM-DD`: adds the interrupted time series of the daily hit rate around that day (`its`)"),
-        ("table" = Option<String>, Query, description = "With CSV: `buckets` (default) or `its` (the time series' coefficients and points)"),
+        ("table" = Option<String>, Query, description = "With CSV, which table: `buckets` (default), `sessions`, `unique_sessions`, `its` (the time series' coefficients and points; needs `intervention`) or `about` (k, noise, audit, lists and weights in force, changes)"),
     ),
     responses(
         (status = 200, body = Export, description = "Aggregates only; cells below k withheld"),
@@ -39,7 +40,7 @@ use crate::research::interrupted_time_series;
     ))]
 pub async fn stats(request: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     require(&request, &state, Access::Research)?;
-    let (query, csv, intervention, its_table) = parse_query(&request, &state)?;
+    let (query, csv_table, intervention) = parse_query(&request, &state)?;
     let engine = state.engine.load();
     let in_force = in_force(&engine);
     let Some(source) = state.analytics.source() else {
@@ -76,10 +77,9 @@ pub async fn stats(request: HttpRequest, state: web::Data<AppState>) -> Result<H
     })?;
     let mut response = HttpResponse::Ok();
     response.insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
-    Ok(match (csv, its_table) {
-        (true, true) => response.content_type("text/csv; charset=utf-8").body(its_csv(&exported)),
-        (true, false) => response.content_type("text/csv; charset=utf-8").body(to_csv(&exported)),
-        (false, _) => response.json(exported),
+    Ok(match csv_table {
+        Some(table) => response.content_type("text/csv; charset=utf-8").body(csv::render(&exported, table)),
+        None => response.json(exported),
     })
 }
 
@@ -93,28 +93,8 @@ pub fn in_force(engine: &Engine) -> InForce {
     }
 }
 
-/// The interrupted time series as CSV: the four coefficients, then the points.
-fn its_csv(exported: &Export) -> String {
-    let Some(its) = &exported.its else {
-        return "term,estimate,standard_error,low,high\n".to_owned();
-    };
-    let mut out = String::from("term,estimate,standard_error,low,high\n");
-    for (name, c) in [
-        ("baseline_level", its.fit.baseline_level),
-        ("baseline_slope", its.fit.baseline_slope),
-        ("level_change", its.fit.level_change),
-        ("slope_change", its.fit.slope_change),
-    ] {
-        out.push_str(&format!("{name},{},{},{},{}\n", c.estimate, c.standard_error, c.low, c.high));
-    }
-    out.push_str("\nday,hits_per_1000_checks,fitted\n");
-    for point in &its.points {
-        out.push_str(&format!("{},{},{}\n", point.day, point.hits_per_1000_checks, point.fitted));
-    }
-    out
-}
-
-type Parsed = (StatsQuery, bool, Option<u32>, bool);
+/// The query, the CSV table asked for (`None` for JSON) and the intervention day.
+type Parsed = (StatsQuery, Option<CsvTable>, Option<u32>);
 
 fn parse_query(request: &HttpRequest, state: &AppState) -> Result<Parsed, ApiError> {
     let (mut from, mut to, mut granularity, mut by, mut format) = (None, None, None, None, None);
@@ -165,13 +145,18 @@ fn parse_query(request: &HttpRequest, state: &AppState) -> Result<Parsed, ApiErr
                 / 24,
         ),
     };
-    let its_table = match table.as_deref() {
-        None | Some("buckets") => false,
-        Some("its") if intervention.is_some() => true,
-        Some("its") => return Err(ApiError::InvalidParameter("`table=its` needs `intervention=YYYY-MM-DD`".into())),
-        Some(_) => return Err(ApiError::InvalidParameter("`table` must be buckets or its".into())),
+    let csv_table = match (csv, table.as_deref()) {
+        (false, None) => None,
+        (false, Some(_)) => return Err(ApiError::InvalidParameter("`table` is for CSV: add `format=csv`".into())),
+        (true, None) => Some(CsvTable::Buckets),
+        (true, Some(name)) => Some(CsvTable::parse(name).ok_or_else(|| {
+            ApiError::InvalidParameter(format!("`table` must be one of {}", CsvTable::NAMES.join(", ")))
+        })?),
     };
+    if csv_table == Some(CsvTable::Its) && intervention.is_none() {
+        return Err(ApiError::InvalidParameter("`table=its` needs `intervention=YYYY-MM-DD`".into()));
+    }
     let options = &state.config.analytics;
     let query = StatsQuery { from_hour, to_hour, granularity, by, k: options.min_cell, epsilon: options.epsilon };
-    Ok((query, csv, intervention, its_table))
+    Ok((query, csv_table, intervention))
 }

@@ -1,0 +1,208 @@
+//! The research export as CSV tables, one table per request, for people who
+//! work in spreadsheets and R: the time buckets, the session outcomes, the
+//! unique sessions, the interrupted time series, and `about` — what a CSV
+//! file alone would otherwise lose (k, noise, audit, the lists and weights
+//! in force, the changes in the period).
+//!
+//! Withheld counts are empty fields and are named in the row's `suppressed`
+//! column. Text fields are quoted where CSV needs it, and a text field that a
+//! spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is prefixed
+//! with `'`.
+
+use super::export::{Counts, Export, METRICS, SESSION_METRICS, hour_to_rfc3339};
+
+/// A CSV table of an export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CsvTable {
+    /// The period total and every time bucket, per group when `by` is given.
+    Buckets,
+    /// Session outcomes per day and arm, with the share warned again.
+    Sessions,
+    /// Unique sessions per day (HyperLogLog estimates).
+    UniqueSessions,
+    /// The interrupted time series: coefficients, then the daily points.
+    Its,
+    /// What the export was made under, as `key,value` rows.
+    About,
+}
+
+impl CsvTable {
+    /// Every table's name, as `table=` takes it.
+    pub const NAMES: &'static [&'static str] = &["buckets", "sessions", "unique_sessions", "its", "about"];
+
+    /// The table named `name`, if any.
+    pub fn parse(name: &str) -> Option<CsvTable> {
+        Some(match name {
+            "buckets" => CsvTable::Buckets,
+            "sessions" => CsvTable::Sessions,
+            "unique_sessions" => CsvTable::UniqueSessions,
+            "its" => CsvTable::Its,
+            "about" => CsvTable::About,
+            _ => return None,
+        })
+    }
+}
+
+/// `table` of `export` as CSV text (header row first, `\n` line ends).
+pub fn render(export: &Export, table: CsvTable) -> String {
+    match table {
+        CsvTable::Buckets => buckets(export),
+        CsvTable::Sessions => sessions(export),
+        CsvTable::UniqueSessions => unique_sessions(export),
+        CsvTable::Its => its(export),
+        CsvTable::About => about(export),
+    }
+}
+
+/// A text field as CSV: quoted when it holds a comma, quote or line break,
+/// and kept from being read as a spreadsheet formula.
+fn text(value: &str) -> String {
+    let value =
+        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() };
+    if value.contains([',', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
+}
+
+fn optional<T: ToString>(value: Option<T>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn push_row(out: &mut String, fields: &[String]) {
+    out.push_str(&fields.join(","));
+    out.push('\n');
+}
+
+fn buckets(export: &Export) -> String {
+    let mut out = String::new();
+    let mut header: Vec<String> = vec!["bucket".into()];
+    header.extend(export.by.iter().map(|d| text(d)));
+    header.extend(METRICS.iter().map(|m| (*m).to_owned()));
+    header.extend(["hits_per_1000_checks".into(), "click_through_rate".into(), "suppressed".into()]);
+    push_row(&mut out, &header);
+    let mut row = |label: &str, counts: &Counts| {
+        let mut fields: Vec<String> = vec![text(label)];
+        for dimension in &export.by {
+            fields.push(text(counts.group.get(dimension).map(String::as_str).unwrap_or_default()));
+        }
+        for metric in METRICS {
+            fields.push(optional(counts.values.get(metric).copied().flatten()));
+        }
+        fields.push(optional(counts.hits_per_1000_checks));
+        fields.push(optional(counts.click_through_rate));
+        fields.push(text(&counts.suppressed.join(" ")));
+        push_row(&mut out, &fields);
+    };
+    let rows = |bucket: &super::export::Bucket| -> Vec<Counts> {
+        if bucket.groups.is_empty() { vec![bucket.counts.clone()] } else { bucket.groups.clone() }
+    };
+    for counts in rows(&export.totals) {
+        row("total", &counts);
+    }
+    for bucket in &export.buckets {
+        for counts in rows(bucket) {
+            row(&bucket.start, &counts);
+        }
+    }
+    out
+}
+
+fn sessions(export: &Export) -> String {
+    let mut out = String::new();
+    let mut header: Vec<String> = vec!["day".into(), "arm".into()];
+    header.extend(SESSION_METRICS.iter().map(|m| (*m).to_owned()));
+    header.extend(["warned_again_share".into(), "suppressed".into()]);
+    push_row(&mut out, &header);
+    for row in &export.sessions {
+        let mut fields = vec![text(&row.day), text(&row.arm)];
+        for metric in SESSION_METRICS {
+            fields.push(optional(row.values.get(metric).copied().flatten()));
+        }
+        fields.push(optional(row.warned_again_share));
+        fields.push(text(&row.suppressed.join(" ")));
+        push_row(&mut out, &fields);
+    }
+    out
+}
+
+fn unique_sessions(export: &Export) -> String {
+    let mut out = String::from("day,unique_sessions\n");
+    for row in &export.unique_sessions {
+        push_row(&mut out, &[text(&row.day), optional(row.unique_sessions)]);
+    }
+    out
+}
+
+fn its(export: &Export) -> String {
+    let mut out = String::from("term,estimate,standard_error,low,high\n");
+    let Some(its) = &export.its else {
+        return out;
+    };
+    for (name, c) in [
+        ("baseline_level", its.fit.baseline_level),
+        ("baseline_slope", its.fit.baseline_slope),
+        ("level_change", its.fit.level_change),
+        ("slope_change", its.fit.slope_change),
+    ] {
+        out.push_str(&format!("{name},{},{},{},{}\n", c.estimate, c.standard_error, c.low, c.high));
+    }
+    out.push_str("\nday,hits_per_1000_checks,fitted\n");
+    for point in &its.points {
+        out.push_str(&format!("{},{},{}\n", text(&point.day), point.hits_per_1000_checks, point.fitted));
+    }
+    out
+}
+
+fn about(export: &Export) -> String {
+    let mut out = String::from("key,value\n");
+    let mut pair = |key: &str, value: String| push_row(&mut out, &[text(key), text(&value)]);
+    pair("from", export.from.clone());
+    pair("to", export.to.clone());
+    pair("granularity", format!("{:?}", export.granularity).to_lowercase());
+    pair("by", export.by.join(" "));
+    pair("k", export.k.to_string());
+    pair("audited", export.audited.to_string());
+    pair("noise", export.noise.as_ref().map(|n| format!("{} epsilon={}", n.mechanism, n.epsilon)).unwrap_or_default());
+    pair("list_version_in_force", export.in_force.list_version.clone());
+    pair("lists_in_force", export.in_force.lists.join(" "));
+    pair("content_version_in_force", export.in_force.content_version.clone());
+    for (arm, weight) in &export.in_force.variant_weights {
+        pair(&format!("weight_in_force:{arm}"), weight.to_string());
+    }
+    pair("list_versions_counted", export.list_versions.join(" "));
+    for change in &export.changes {
+        let weights: Vec<String> = change.weights.iter().map(|(arm, w)| format!("{arm}={w}")).collect();
+        pair(
+            &format!("change:{}", hour_to_rfc3339((change.at / super::cell::HOUR_SECONDS) as u32)),
+            format!(
+                "lists {} ({}); content {}; weights {}",
+                change.list_version,
+                change.lists.join(" "),
+                change.content_version,
+                weights.join(" ")
+            ),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_and_kept_from_formulas() {
+        assert_eq!(text("plain"), "plain");
+        assert_eq!(text("a,b"), "\"a,b\"");
+        assert_eq!(text("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(text("=1+1"), "'=1+1");
+        assert_eq!(text("-x,y"), "\"'-x,y\"");
+        assert_eq!(text("line\nbreak"), "\"line\nbreak\"");
+    }
+
+    #[test]
+    fn every_table_name_parses() {
+        for name in CsvTable::NAMES {
+            assert!(CsvTable::parse(name).is_some(), "{name}");
+        }
+        assert_eq!(CsvTable::parse("Buckets"), None);
+    }
+}
