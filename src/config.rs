@@ -181,6 +181,25 @@ pub struct AnalyticsOptions {
     pub epsilon: Option<f64>,
     /// Timeout of each Redis operation, in milliseconds.
     pub redis_timeout_ms: u64,
+    /// Surfaces counted under their own name; any other `surface` a client
+    /// sends is counted as `other`, so clients cannot grow the store with
+    /// made-up names.
+    pub surfaces: Vec<String>,
+}
+
+/// The surfaces counted by name unless the configuration says otherwise.
+pub const DEFAULT_SURFACES: &[&str] = &["search", "suggest", "images", "videos", "chat"];
+
+/// What an unconfigured surface is counted as.
+pub const OTHER_SURFACE: &str = "other";
+
+/// Most surfaces that may be named in `analytics.surfaces`.
+pub const MAX_SURFACES: usize = 64;
+
+/// Whether `surface` is 1 to 32 characters of `a-z`, `0-9`, `-` and `_`.
+pub fn valid_surface(surface: &str) -> bool {
+    (1..=32).contains(&surface.len())
+        && surface.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
 impl Default for AnalyticsOptions {
@@ -194,6 +213,7 @@ impl Default for AnalyticsOptions {
             min_cell: 10,
             epsilon: None,
             redis_timeout_ms: 500,
+            surfaces: DEFAULT_SURFACES.iter().map(|s| (*s).to_owned()).collect(),
         }
     }
 }
@@ -336,6 +356,14 @@ impl Config {
                 return bad("analytics.epsilon must be a positive number".into());
             }
         }
+        if self.analytics.surfaces.len() > MAX_SURFACES {
+            return bad(format!("analytics.surfaces: at most {MAX_SURFACES} names"));
+        }
+        if let Some(bad_name) = self.analytics.surfaces.iter().find(|s| !valid_surface(s)) {
+            return bad(format!(
+                "analytics.surfaces: `{bad_name}` must be 1 to 32 characters of a-z, 0-9, `-` and `_`"
+            ));
+        }
         for (name, token) in [("admin_token", &self.admin_token), ("research_token", &self.research_token)] {
             if token.as_ref().is_some_and(|t| t.len() < 16) {
                 return bad(format!("{name} must be at least 16 characters"));
@@ -462,6 +490,19 @@ mod tests {
     }
 
     #[test]
+    fn surfaces_come_from_the_environment_as_a_list() {
+        Jail::expect_with(|jail| {
+            assert_eq!(load(jail, None, &FlagOverrides::default()).unwrap().analytics.surfaces, DEFAULT_SURFACES);
+            jail.set_env("SIGNPOST_ANALYTICS__SURFACES", r#"["search", "help-centre"]"#);
+            assert_eq!(
+                load(jail, None, &FlagOverrides::default()).unwrap().analytics.surfaces,
+                ["search", "help-centre"]
+            );
+            Ok(())
+        });
+    }
+
+    #[test]
     fn unusable_values_are_refused() {
         for (name, value, expected) in [
             ("SIGNPOST_LISTEN", "nowhere", "listen"),
@@ -471,6 +512,7 @@ mod tests {
             ("SIGNPOST_PUBLIC_URL", "ftp://x", "public_url"),
             ("SIGNPOST_EXPERIMENT__CONTROL_WEIGHT", "-1", "control_weight"),
             ("SIGNPOST_ANALYTICS__MIN_CELL", "0", "min_cell must be at least 1"),
+            ("SIGNPOST_ANALYTICS__SURFACES", r#"["search", "Web Search"]"#, "`Web Search` must be 1 to 32"),
         ] {
             Jail::expect_with(|jail| {
                 jail.set_env(name, value);

@@ -188,6 +188,24 @@ async fn csv_tables_carry_sessions_and_what_the_export_was_made_under() {
 }
 
 #[tokio::test]
+async fn surfaces_that_are_not_configured_are_counted_as_other() {
+    let app = research_app().await;
+    for surface in ["search", "made-up-1", "made-up-2"] {
+        for _ in 0..10 {
+            let body = json!({"q": "zorvik", "surface": surface});
+            let answer: Value = app.post_json("/v1/check", &body).await.json().await.unwrap();
+            assert_eq!(answer["decision"], "warn");
+        }
+    }
+    flush(&app);
+    let export = stats(&app, "by=surface").await;
+    let groups = export["totals"]["groups"].as_array().unwrap();
+    let surfaces: Vec<(&str, u64)> =
+        groups.iter().map(|g| (g["group"]["surface"].as_str().unwrap(), g["checks"].as_u64().unwrap())).collect();
+    assert_eq!(surfaces, [("other", 20), ("search", 10)], "{groups:?}");
+}
+
+#[tokio::test]
 async fn bad_parameters_are_refused() {
     let app = research_app().await;
     for query in

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::analytics::pseudonym::{SessionKey, utc_day};
 use crate::analytics::token::Claims;
 use crate::analytics::{Dims, Event, EventKind, Tag};
+use crate::config::{OTHER_SURFACE, valid_surface};
 use crate::deterrence::CONTROL_ARM;
 use crate::deterrence::{ChatStep, HelplineView, Theme, Ui};
 use crate::engine::{Decision, Engine};
@@ -47,7 +48,8 @@ pub struct CheckRequest<'a> {
     #[schema(value_type = Option<String>)]
     #[param(value_type = Option<String>)]
     pub session: Option<Cow<'a, str>>,
-    /// Where the query was typed (`search`, `chat`, ...): lowercase letters, digits, `-`, `_`.
+    /// Where the query was typed (`search`, `chat`, ...): lowercase letters, digits, `-`, `_`. Counted
+    /// under its name when listed in `analytics.surfaces`, otherwise as `other`.
     #[serde(borrow)]
     #[schema(value_type = Option<String>)]
     #[param(value_type = Option<String>)]
@@ -64,7 +66,7 @@ pub struct CheckInput<'a> {
     pub country: Option<Cow<'a, str>>,
     /// The session's pseudonym for today.
     pub session: Option<SessionKey>,
-    /// The surface.
+    /// The surface as counted: a configured name or `other`.
     pub surface: Option<Cow<'a, str>>,
     /// When the check happened (seconds since the Unix epoch).
     pub at: u64,
@@ -327,6 +329,11 @@ fn validate<'a>(parsed: CheckRequest<'a>, state: &AppState, at: u64) -> Result<C
                 "`surface` must be 1 to 32 characters of a-z, 0-9, `-` and `_`".into(),
             ));
         }
+        // Surfaces are an analytics dimension only: unconfigured names are
+        // counted together, so a client cannot create cells at will.
+        Some(surface) if !state.config.analytics.surfaces.iter().any(|known| **known == *surface) => {
+            Some(Cow::Borrowed(OTHER_SURFACE))
+        }
         other => other,
     };
     Ok(CheckInput { query, locale, country, session, surface, at })
@@ -337,11 +344,6 @@ fn valid_locale(locale: &str) -> bool {
         && locale.len() <= 35
         && locale.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         && locale.as_bytes()[0].is_ascii_alphabetic()
-}
-
-fn valid_surface(surface: &str) -> bool {
-    (1..=32).contains(&surface.len())
-        && surface.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
 /// Decides `input` and builds the answer.
