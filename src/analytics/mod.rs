@@ -154,6 +154,18 @@ impl Analytics {
             }
             Store::Redis(url) => (Box::new(RedisStore::new(url, timeout)?), None),
         };
+        Analytics::run_on(store, sink, embedded, options, pseudonyms, counters)
+    }
+
+    /// Starts the aggregator thread writing to `sink`.
+    fn run_on(
+        store: Store,
+        sink: Box<dyn Sink>,
+        embedded: Option<EmbeddedStore>,
+        options: &AnalyticsOptions,
+        pseudonyms: Arc<Pseudonymizer>,
+        counters: Counters,
+    ) -> Result<Analytics, AnalyticsError> {
         let (sender, receiver) = sync_channel(options.channel_capacity.max(1));
         let shared = Shared::new(true);
         counters.sink_up.set(1);
@@ -178,7 +190,7 @@ impl Analytics {
             counters,
             store,
             embedded: Mutex::new(embedded),
-            timeout,
+            timeout: Duration::from_millis(options.redis_timeout_ms.max(1)),
             thread: Mutex::new(Some(thread)),
         })
     }
@@ -192,7 +204,10 @@ impl Analytics {
             Err(TrySendError::Full(_)) => {
                 self.counters.events_dropped.inc();
             }
-            Err(TrySendError::Disconnected(_)) => {}
+            // The aggregator has stopped (shutdown, or a bug): the event is lost.
+            Err(TrySendError::Disconnected(_)) => {
+                self.counters.events_dropped.inc();
+            }
         }
     }
 
@@ -236,9 +251,18 @@ impl Analytics {
         }
     }
 
-    /// Whether the store accepted the last write.
+    /// Whether counts are being written: the store accepted the last write
+    /// and the aggregator is running.
     pub fn is_up(&self) -> bool {
+        if self.sender.is_some() && !self.aggregator_running() {
+            self.counters.sink_up.set(0);
+            return false;
+        }
         self.shared.up.load(Ordering::Relaxed)
+    }
+
+    fn aggregator_running(&self) -> bool {
+        self.thread.lock().unwrap_or_else(|e| e.into_inner()).as_ref().is_some_and(|t| !t.is_finished())
     }
 
     /// A reader of the stored counts, for exports; `None` when off.
@@ -272,5 +296,71 @@ pub fn open_source(store: &Store, timeout: Duration) -> Result<Box<dyn StatsSour
         Store::Off => Err(SinkError::Unavailable("no store: give --redis URL or --data-dir DIR".into())),
         Store::Embedded(dir) => Ok(Box::new(embedded::EmbeddedReader::open(Path::new(dir))?)),
         Store::Redis(url) => Ok(Box::new(RedisStore::new(url, timeout)?)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sink::Batch;
+    use super::*;
+
+    /// A store whose writes hit a bug: the aggregator thread panics.
+    struct PanickingSink;
+
+    impl Sink for PanickingSink {
+        fn name(&self) -> &'static str {
+            "panicking"
+        }
+        fn write(&mut self, _: &Batch, _: u32) -> Result<(), SinkError> {
+            panic!("a bug in a store");
+        }
+        fn salt(&mut self, _: u32) -> Result<[u8; 32], SinkError> {
+            Ok([7; 32])
+        }
+        fn record_change(&mut self, _: &Change) -> Result<(), SinkError> {
+            Ok(())
+        }
+        fn purge(&mut self, _: u64, _: u32) -> Result<(), SinkError> {
+            Ok(())
+        }
+    }
+
+    fn check_event() -> Event {
+        Event {
+            at: token::now_seconds(),
+            kind: EventKind::Check { hit: false, warned: false },
+            dims: Dims {
+                list_version: Arc::from("v1"),
+                category: None,
+                entry: None,
+                variant: None,
+                locale: Tag::new("en"),
+                country: Tag::default(),
+                surface: Tag::default(),
+            },
+            session: None,
+        }
+    }
+
+    #[test]
+    fn a_dead_aggregator_shows_as_down_and_its_events_as_dropped() {
+        let counters = Counters::default();
+        let options = AnalyticsOptions { flush_interval_ms: 10, ..AnalyticsOptions::default() };
+        let pseudonyms = Arc::new(Pseudonymizer::with_pepper([1; 32]));
+        let analytics =
+            Analytics::run_on(Store::Off, Box::new(PanickingSink), None, &options, pseudonyms, counters.clone())
+                .unwrap();
+        assert!(analytics.is_up(), "up while the aggregator runs");
+        analytics.record(check_event());
+        assert!(!analytics.flush(Duration::from_secs(2)), "the flush never finishes: the thread died");
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        while analytics.aggregator_running() && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert!(!analytics.is_up(), "readiness reports the dead aggregator");
+        assert_eq!(counters.sink_up.get(), 0, "and so does /metrics");
+        let dropped = counters.events_dropped.get();
+        analytics.record(check_event());
+        assert_eq!(counters.events_dropped.get(), dropped + 1, "events after its death are counted as dropped");
     }
 }
