@@ -32,6 +32,7 @@ const VERBATIM_KEYS: &[&str] = &[
     "data_dir",
     "admin_token",
     "research_token",
+    "metrics_token",
     "token_secret",
     "entry_id_key",
     "log_level",
@@ -58,6 +59,9 @@ pub struct Config {
     pub admin_token: Option<String>,
     /// Bearer token for `/v1/stats` and `/dashboard`; they answer 403 without one.
     pub research_token: Option<String>,
+    /// Bearer token for `/metrics`; without one `/metrics` is open (keep it
+    /// on an internal network: it holds exact warning counts).
+    pub metrics_token: Option<String>,
     /// Key that signs event tokens; share it across a fleet. Random per
     /// process when unset (tokens then fail on other instances).
     pub token_secret: Option<String>,
@@ -229,6 +233,7 @@ impl Default for Config {
             data_dir: PathBuf::from("signpost-data"),
             admin_token: None,
             research_token: None,
+            metrics_token: None,
             token_secret: None,
             entry_id_key: None,
             workers: None,
@@ -364,7 +369,11 @@ impl Config {
                 "analytics.surfaces: `{bad_name}` must be 1 to 32 characters of a-z, 0-9, `-` and `_`"
             ));
         }
-        for (name, token) in [("admin_token", &self.admin_token), ("research_token", &self.research_token)] {
+        for (name, token) in [
+            ("admin_token", &self.admin_token),
+            ("research_token", &self.research_token),
+            ("metrics_token", &self.metrics_token),
+        ] {
             if token.as_ref().is_some_and(|t| t.len() < 16) {
                 return bad(format!("{name} must be at least 16 characters"));
             }

@@ -1,4 +1,5 @@
-//! Bearer tokens for the admin and research routes. A route whose token is
+//! Bearer tokens for the admin and research routes (and `/metrics` when
+//! its optional token is set). A route whose token is
 //! not configured answers 403 and says how to enable it; a wrong or missing
 //! token answers 401. Tokens are compared in constant time.
 
@@ -30,12 +31,7 @@ pub fn require(request: &HttpRequest, state: &AppState, access: Access) -> Resul
             variable.trim_start_matches("SIGNPOST_").to_lowercase()
         )));
     };
-    let given = request
-        .headers()
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim);
+    let given = bearer(request);
     // A browser on the dashboard carries a cookie derived from the token instead.
     if given.is_none() && matches!(access, Access::Research) {
         if let Some(cookie) = request.cookie(DASHBOARD_COOKIE) {
@@ -51,6 +47,27 @@ pub fn require(request: &HttpRequest, state: &AppState, access: Access) -> Resul
         return Err(ApiError::Unauthorized("the token is not valid"));
     }
     Ok(())
+}
+
+/// Passes when no token is configured for an optional route (`/metrics`),
+/// or when the request carries it.
+pub fn require_if_configured(request: &HttpRequest, expected: Option<&str>) -> Result<(), ApiError> {
+    let Some(expected) = expected else { return Ok(()) };
+    match bearer(request) {
+        None => Err(ApiError::Unauthorized("send the token as `Authorization: Bearer <token>`")),
+        Some(given) if !same(given, expected) => Err(ApiError::Unauthorized("the token is not valid")),
+        Some(_) => Ok(()),
+    }
+}
+
+/// The bearer token of `request`, if any.
+fn bearer(request: &HttpRequest) -> Option<&str> {
+    request
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
 }
 
 /// The cookie of a browser signed in to the dashboard.

@@ -5,7 +5,7 @@ use std::io::Read;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::helpers::spawn_app;
+use crate::helpers::{error_code, spawn_app, spawn_with};
 
 #[tokio::test]
 async fn healthz_and_readyz() {
@@ -40,6 +40,19 @@ async fn metrics_count_requests_by_route_and_decision() {
     assert!(text.contains("signpost_list_info{version=\""));
     assert!(text.contains("signpost_reload_failures_total 0"));
     assert!(!text.contains("zorvik") && !text.contains("nowhere"), "metrics never carry queries or raw paths");
+}
+
+#[tokio::test]
+async fn metrics_ask_for_their_token_when_one_is_configured() {
+    const METRICS_TOKEN: &str = "metrics-token-0123456789";
+    let app = spawn_with(|c| c.metrics_token = Some(METRICS_TOKEN.into())).await;
+    assert_eq!(error_code(app.get("/metrics").await, 401).await, "unauthorized");
+    assert_eq!(error_code(app.get_with_token("/metrics", "wrong-token-0123456789").await, 401).await, "unauthorized");
+    let scraped = app.get_with_token("/metrics", METRICS_TOKEN).await;
+    assert_eq!(scraped.status(), 200);
+    assert!(scraped.text().await.unwrap().contains("signpost_list_entries "));
+    // Liveness and readiness stay open for the load balancer.
+    assert_eq!(app.get("/readyz").await.status(), 200);
 }
 
 #[tokio::test]

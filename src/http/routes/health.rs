@@ -1,9 +1,11 @@
 //! `/healthz` (the process answers) and `/readyz` (lists and content loaded,
 //! and the state of the analytics sink).
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;
 
+use crate::http::auth::require_if_configured;
+use crate::http::error::ApiError;
 use crate::http::state::AppState;
 
 /// The answer of `/readyz`.
@@ -52,8 +54,12 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
     })
 }
 
-/// Prometheus metrics.
-#[utoipa::path(get, path = "/metrics", tag = "operations", responses((status = 200, description = "Prometheus text format", content_type = "text/plain")))]
-pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
-    HttpResponse::Ok().content_type("text/plain; version=0.0.4; charset=utf-8").body(state.metrics.render())
+/// Prometheus metrics; behind `metrics_token` when one is configured.
+#[utoipa::path(get, path = "/metrics", tag = "operations", responses(
+    (status = 200, description = "Prometheus text format", content_type = "text/plain"),
+    (status = 401, body = crate::http::error::ErrorBody, description = "`metrics_token` is set and was not sent"),
+))]
+pub async fn metrics(request: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    require_if_configured(&request, state.config.metrics_token.as_deref())?;
+    Ok(HttpResponse::Ok().content_type("text/plain; version=0.0.4; charset=utf-8").body(state.metrics.render()))
 }
