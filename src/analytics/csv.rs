@@ -168,6 +168,11 @@ fn about(export: &Export) -> String {
         pair(&format!("weight_in_force:{arm}"), weight.to_string());
     }
     pair("list_versions_counted", export.list_versions.join(" "));
+    if let Some(its) = &export.its {
+        pair("its_intervention", its.intervention.clone());
+        pair("its_standard_errors", format!("{} lags={}", its.fit.standard_errors, its.fit.lags));
+        pair("its_residual_autocorrelation", its.fit.residual_autocorrelation.to_string());
+    }
     for change in &export.changes {
         let weights: Vec<String> = change.weights.iter().map(|(arm, w)| format!("{arm}={w}")).collect();
         pair(

@@ -332,7 +332,7 @@ fn render(
                     (Some(its), _) => {
                         @if let Some(chart) = &its_chart { figure { (PreEscaped(chart.clone())) } }
                         table {
-                            caption { "Segmented regression of hits per 1,000 checks per day (OLS; 95% intervals, Student's t)" }
+                            caption { "Segmented regression of hits per 1,000 checks per day (least squares; 95% intervals with Newey–West standard errors, Student's t)" }
                             thead { tr { th scope="col" { "term" } th scope="col" { "estimate" } th scope="col" { "95% interval" } } }
                             tbody {
                                 @for (name, c) in [("level before", its.fit.baseline_level), ("slope before (per day)", its.fit.baseline_slope), ("level change at the intervention", its.fit.level_change), ("slope change (per day)", its.fit.slope_change)] {
@@ -340,7 +340,7 @@ fn render(
                                 }
                             }
                         }
-                        p class="note" { "Days with a withheld count are left out. Autocorrelation is not modelled; intervals may be too narrow for strongly autocorrelated series." }
+                        p class="note" { "Days with a withheld count are left out. The standard errors allow for correlation between neighbouring days (Newey–West, " (its.fit.lags) " lags); the residuals' lag-1 autocorrelation is " (format!("{:.2}", its.fit.residual_autocorrelation)) "." }
                     }
                     (None, Some(_)) => { p { "Not enough days on both sides of the intervention (at least two each, six in all): widen the period with an earlier “from” date." } }
                     (None, None) => { p { "Choose an intervention date above (a list or message change, the start of a deployment)." } }
