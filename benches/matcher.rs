@@ -14,7 +14,7 @@ use std::time::Duration;
 use aho_corasick::{AhoCorasick, MatchKind};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use signpost::corpus::{benign_queries, fictional_list, hit_queries};
-use signpost::keywords::{KeywordList, Matcher};
+use signpost::keywords::{KeywordList, Matcher, demo_lists};
 
 const SIZES: &[usize] = &[1_000, 10_000, 100_000];
 const QUERIES: usize = 20_000;
@@ -74,6 +74,20 @@ fn checks(c: &mut Criterion) {
             b.iter(|| hits.iter().filter(|q| matcher.check(black_box(q)).is_hit()).count())
         });
     }
+    group.finish();
+
+    // The embedded demo lists (what `signpost serve` runs with no
+    // arguments): groups, an age pattern and rules, so every benign query
+    // also goes through the age scan.
+    let mut builder = Matcher::builder();
+    for list in demo_lists().expect("the demo lists parse") {
+        builder = builder.list(list);
+    }
+    let demo = builder.build().expect("the demo lists compile");
+    let mut group = c.benchmark_group("check_benign_demo_lists");
+    group.throughput(Throughput::Elements(benign.len() as u64));
+    group.sample_size(20).measurement_time(Duration::from_secs(8));
+    group.bench_function("demo", |b| b.iter(|| benign.iter().filter(|q| demo.check(black_box(q)).is_hit()).count()));
     group.finish();
 
     // The reference: Aho-Corasick over the raw query bytes, no folding at all.
