@@ -308,14 +308,22 @@ impl AgeWords {
             || word.first().is_some_and(u8::is_ascii_digit)
     }
 
-    /// Finds ages in `words` (the plain view's words, in order). For each
-    /// age, calls `f(age, first_word, last_word)`.
-    pub(crate) fn scan<'a>(&self, words: impl Iterator<Item = &'a [u8]> + Clone, mut f: impl FnMut(u32, usize, usize)) {
-        let all = words.clone();
+    /// Finds ages in `words` (the plain view's words, in order, each with
+    /// whether it continues a number written with a decimal point or comma:
+    /// `5` in `21.5`). For each age, calls `f(age, first_word, last_word)`.
+    pub(crate) fn scan<'a>(
+        &self,
+        words: impl Iterator<Item = (&'a [u8], bool)> + Clone,
+        mut f: impl FnMut(u32, usize, usize),
+    ) {
+        let all = words.clone().map(|(word, _)| word);
         let (mut previous, mut before_previous): (&[u8], &[u8]) = (b"", b"");
-        for (index, word) in words.enumerate() {
+        for (index, (word, decimal)) in words.enumerate() {
             let digits = word.iter().take_while(|b| b.is_ascii_digit()).count();
-            if (1..=3).contains(&digits) {
+            // Digits after a spelled-out ten (`thirty-5`) or a decimal point
+            // (`21.5`) are the end of a larger number, not an age.
+            let continues_a_number = decimal || (self.is_number_like(previous) && !previous[0].is_ascii_digit());
+            if (1..=3).contains(&digits) && !continues_a_number {
                 if let Ok(age) = std::str::from_utf8(&word[..digits]).unwrap_or("x").parse::<u32>() {
                     if let Some(last) = self.age_word_after(&word[digits..], all.clone().skip(index + 1), index) {
                         f(age, index, last);
@@ -430,7 +438,7 @@ mod tests {
         let text = canonical(text);
         let list: Vec<&[u8]> = text.split(' ').map(str::as_bytes).collect();
         let mut found = Vec::new();
-        words.scan(list.iter().copied(), |age, a, b| found.push((age, a, b)));
+        words.scan(list.iter().map(|w| (*w, false)), |age, a, b| found.push((age, a, b)));
         found
     }
 

@@ -18,7 +18,9 @@ use super::typo::TypoIndex;
 use super::verdict::{EntryId, Match, MatchKind, Verdict};
 use crate::normalize::Views;
 use crate::normalize::fold::Kind;
-use crate::normalize::views::{BOUNDARY, COLLAPSE, JOIN_SINGLES, LEET, LEET_ALT, SKELETON, VIEW_END, ViewSpan};
+use crate::normalize::views::{
+    BOUNDARY, COLLAPSE, JOIN_SINGLES, LEET, LEET_ALT, SKELETON, TokenSpan, VIEW_END, ViewSpan,
+};
 
 /// Marks a [`Target`] without run lengths (all runs are 1).
 pub(crate) const NO_RUNS: u32 = u32::MAX;
@@ -148,7 +150,9 @@ pub struct Scratch {
     views: Views,
     hits: Vec<RawHit>,
     groups_seen: Vec<u64>,
-    words: Vec<(u32, u32)>,
+    /// Words of the plain view for the age scan: where they are, and whether
+    /// one continues a number written with a decimal point or comma.
+    words: Vec<(u32, u32, bool)>,
 }
 
 thread_local! {
@@ -344,9 +348,23 @@ impl Matcher {
             let plain = views.views[0];
             let tokens = views.view_tokens(&plain);
             words.clear();
-            words.extend(tokens.iter().map(|t| (t.start, t.end)));
+            let cells = &views.cells;
+            let is_digit = |at: u32| cells.get(at as usize).is_some_and(|c| c.kind == Kind::Digit);
+            let mut previous: Option<&TokenSpan> = None;
+            for token in tokens {
+                // `21.5`, `18,5`: the part after the point is not an age.
+                let decimal = previous.is_some_and(|p| {
+                    token.cell_start == p.cell_end + 1
+                        && p.cell_end > 0
+                        && is_digit(p.cell_end - 1)
+                        && is_digit(token.cell_start)
+                        && cells.get(p.cell_end as usize).is_some_and(|c| matches!(c.ch, '.' | ','))
+                });
+                words.push((token.start, token.end, decimal));
+                previous = Some(token);
+            }
             let buf = &views.buf;
-            let texts = words.iter().map(|&(s, e)| &buf[s as usize..e as usize]);
+            let texts = words.iter().map(|&(s, e, decimal)| (&buf[s as usize..e as usize], decimal));
             self.age_words.scan(texts, |age, first, last| {
                 for &(item, min, max) in &self.ages {
                     if (min..=max).contains(&age) {

@@ -69,6 +69,8 @@ const fn ascii_cell(b: u8) -> Cell {
         b'0'..=b'9' => (b as char, Kind::Digit, ScriptClass::Common),
         b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => (' ', Kind::Space, ScriptClass::Common),
         b'@' | b'$' | b'!' | b'|' | b'+' => (b as char, Kind::Symbol, ScriptClass::Common),
+        // Kept, so the age scan can tell a decimal point (`21.5`) from a range (`10-12`).
+        b'.' | b',' => (b as char, Kind::Punct, ScriptClass::Common),
         _ => (' ', Kind::Punct, ScriptClass::Common),
     };
     let latin = if matches!(kind, Kind::Letter) { ch as u8 } else { 0 };
