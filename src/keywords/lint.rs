@@ -34,7 +34,7 @@ impl std::fmt::Display for Place {
 pub struct Finding {
     /// The entry concerned.
     pub at: Place,
-    /// `duplicate`, `same-normalised`, `short`, `redundant`.
+    /// `duplicate`, `same-normalised`, `short`, `redundant`, `inline-comment`.
     pub kind: &'static str,
     /// What was found and what to do, without the entry's text.
     pub message: String,
@@ -108,6 +108,17 @@ pub fn lint_lists(lists: &[KeywordList]) -> LintReport {
                 continue;
             }
             seen.insert(key, (at.clone(), text.clone()));
+            // Lists have no end-of-line comments: `term  # note` is the
+            // phrase "term note", which the term alone never matches.
+            if text.contains(" #") || text.contains("\t#") {
+                report.findings.push(Finding {
+                    at: at.clone(),
+                    kind: "inline-comment",
+                    message: "holds ` #`: lists have no end-of-line comments, so the words after it are part of \
+                              the entry; put the comment on a line of its own"
+                        .into(),
+                });
+            }
             let chars = canonical.chars().filter(|c| *c != ' ').count();
             // In scripts without spaces one character is often a whole word.
             let spaceless = canonical.chars().any(crate::normalize::fold::is_spaceless_char);
@@ -209,6 +220,18 @@ mod tests {
             ]
         );
         assert!(report.findings.iter().all(|f| !f.message.contains("zorvik")));
+    }
+
+    #[test]
+    fn a_comment_at_the_end_of_an_entry_is_reported() {
+        let report = lint_lists(&[list(
+            "# a comment line
+zorvik    # the demo term
+blemquat
+",
+        )]);
+        let found: Vec<(u32, &str)> = report.findings.iter().map(|f| (f.at.line, f.kind)).collect();
+        assert_eq!(found, [(2, "inline-comment")]);
     }
 
     #[test]

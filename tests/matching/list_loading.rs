@@ -109,3 +109,18 @@ fn demo_lists_exercise_every_feature() {
     assert!(matcher.entries_len() > 20);
     assert!(matcher.memory_usage() > 0);
 }
+
+#[test]
+fn the_format_example_in_the_list_documentation_loads_as_written() {
+    let readme = include_str!("../../keywords/README.md");
+    let after = &readme[readme.find("This example loads as it is:").expect("the example is introduced")..];
+    let start = after.find("```text\n").expect("a text block") + "```text\n".len();
+    let example = &after[start..start + after[start..].find("```").expect("the block ends")];
+    let list = KeywordList::parse("example.txt", example.as_bytes()).expect("the example loads");
+    assert_eq!(list.meta.id, "my-list");
+    let matcher = Matcher::builder().lists(vec![list.clone()]).build().unwrap();
+    for (query, hit) in [("zorvik", true), ("zorvik valley", false), ("plimplom", true), ("twelve yo glorp", true)] {
+        assert_eq!(matcher.check(query).is_hit(), hit, "{query}");
+    }
+    assert!(signpost::keywords::lint_lists(&[list]).findings.is_empty(), "the example is lint-clean");
+}
