@@ -159,7 +159,6 @@ fn about(export: &Export) -> String {
     pair("granularity", format!("{:?}", export.granularity).to_lowercase());
     pair("by", export.by.join(" "));
     pair("k", export.k.to_string());
-    pair("audited", export.audited.to_string());
     pair("noise", export.noise.as_ref().map(|n| format!("{} epsilon={}", n.mechanism, n.epsilon)).unwrap_or_default());
     pair("list_version_in_force", export.in_force.list_version.clone());
     pair("lists_in_force", export.in_force.lists.join(" "));

@@ -35,8 +35,11 @@ pub(crate) struct Protection {
 }
 
 /// Work units (entries touched by elimination) one audit may spend: about
-/// a tenth of a second.
-const AUDIT_BUDGET: u64 = 30_000_000;
+/// a fifth of a second.
+const AUDIT_BUDGET: u64 = 60_000_000;
+
+/// Work units one connected group of withheld counts may spend.
+const GROUP_BUDGET: u64 = 30_000_000;
 
 /// Rounds of audit and further withholding before giving up.
 const MAX_ROUNDS: usize = 64;
@@ -54,7 +57,7 @@ fn protect_within(values: &[u64], lines: &[Vec<usize>], k: u64, budget: u64) -> 
     }
     let lines_of = memberships(values.len(), lines);
     for _ in 0..MAX_ROUNDS {
-        close_lines(values, lines, &mut withheld);
+        close_lines(values, lines, &mut withheld, k);
         let audit = audit(lines, &withheld, budget);
         if audit.determined.is_empty() {
             return Protection { withheld, audited: audit.complete };
@@ -101,18 +104,34 @@ fn best_partner(values: &[u64], lines: &[Vec<usize>], candidates: &[u32], withhe
         .min_by_key(|&(_, i)| (values[i] == 0, values[i]))
 }
 
-/// The local rule, to a fixed point: a line holding exactly one withheld
+/// The local rules, to a fixed point. A line holding exactly one withheld
 /// count gets its smallest other non-zero count withheld too (a zero when
-/// it has no other).
-fn close_lines(values: &[u64], lines: &[Vec<usize>], withheld: &mut [bool]) {
+/// it has no other). A line whose sum is published and whose withheld
+/// parts add up to 1..k−1 would publish that small total (two withheld ones
+/// next to a published total are both 1 when the total minus the rest is
+/// 2): it gets its smallest published non-zero part withheld too.
+fn close_lines(values: &[u64], lines: &[Vec<usize>], withheld: &mut [bool], k: u64) {
     loop {
         let mut changed = false;
         for line in lines {
-            if line.iter().filter(|&&i| withheld[i]).count() != 1 {
+            let held = line.iter().filter(|&&i| withheld[i]).count();
+            if held == 0 {
                 continue;
             }
-            let partner = line.iter().filter(|&&i| !withheld[i]).min_by_key(|&&i| (values[i] == 0, values[i]));
-            if let Some(&i) = partner {
+            let smallest_published = |parts: &[usize], withheld: &[bool]| {
+                parts.iter().copied().filter(|&i| !withheld[i]).min_by_key(|&i| (values[i] == 0, values[i]))
+            };
+            let partner = if held == 1 {
+                smallest_published(line, withheld)
+            } else {
+                let Some((&sum, parts)) = line.split_last() else { continue };
+                let hidden: u64 = parts.iter().filter(|&&i| withheld[i]).map(|&i| values[i]).sum();
+                if withheld[sum] || hidden == 0 || hidden >= k {
+                    continue;
+                }
+                smallest_published(parts, withheld).filter(|&i| values[i] > 0)
+            };
+            if let Some(i) = partner {
                 withheld[i] = true;
                 changed = true;
             }
@@ -152,12 +171,16 @@ fn audit(lines: &[Vec<usize>], withheld: &[bool], budget: u64) -> Audit {
             equations.push(equation);
         }
     }
-    let groups = connected_groups(unknowns.len(), &equations);
+    let mut groups = connected_groups(unknowns.len(), &equations);
+    // Smallest groups first, each within its own share of the budget: one
+    // group too large to solve must not leave the others unaudited.
+    groups.sort_by_key(|(columns, group_equations)| columns.len() + group_equations.len());
     let mut determined = Vec::new();
     let mut complete = true;
     let mut spent = 0u64;
     for (columns, group_equations) in groups {
-        match null_vector(&columns, group_equations, budget.saturating_sub(spent)) {
+        let allowed = budget.saturating_sub(spent).min(GROUP_BUDGET);
+        match null_vector(&columns, group_equations, allowed) {
             Some((vector, work)) => {
                 spent += work;
                 determined
@@ -165,7 +188,7 @@ fn audit(lines: &[Vec<usize>], withheld: &[bool], budget: u64) -> Audit {
             }
             None => {
                 complete = false;
-                spent = budget;
+                spent += allowed;
             }
         }
     }
@@ -437,7 +460,8 @@ mod tests {
         // 74 − 59 − (66 − 55) from published counts.
         let (values, lines) = table(&[&[55, 10, 1], &[1, 0, 4], &[3, 0, 0]]);
         let mut local: Vec<bool> = values.iter().map(|&v| v > 0 && v < 10).collect();
-        close_lines(&values, &lines, &mut local);
+        // k = 1: only the one-withheld-count rule (no small totals to guard).
+        close_lines(&values, &lines, &mut local, 1);
         assert!(!determined_by_rank(&values, &lines, &local).is_empty(), "the local rule alone leaks");
         let protection = protect(&values, &lines, 10);
         assert!(protection.audited);
@@ -502,6 +526,40 @@ mod tests {
         let protection = protect_within(&values, &lines, 10, 1);
         assert!(!protection.audited);
         assert!(values.iter().zip(&protection.withheld).all(|(&v, &w)| w || v == 0 || v >= 10));
+    }
+
+    #[test]
+    fn a_small_total_of_withheld_parts_next_to_a_published_sum_gets_another_part() {
+        // GB = NL = 1 withheld, IE = 50, total 52: GB + NL = 2, and counts
+        // known to be at least 1 would both be 1.
+        let values = vec![1, 1, 50, 52];
+        let lines = vec![vec![0, 1, 2, 3]];
+        let protection = protect(&values, &lines, 10);
+        assert_eq!(protection.withheld, [true, true, true, false], "IE goes too: the three hide 52");
+        // Withheld parts that already hide k or more need nothing further.
+        let values = vec![4, 7, 50, 61];
+        assert_eq!(protect(&values, &lines, 10).withheld, [true, true, false, false]);
+    }
+
+    #[test]
+    fn a_group_over_its_budget_does_not_leave_smaller_groups_unaudited() {
+        // A large table whose withheld counts form one big group, and a
+        // small table that both local rules leave leaking (its cell (1, 2)).
+        let big: Vec<Vec<u64>> =
+            (0..40).map(|r| (0..40).map(|c| 1 + ((r * 7 + c * 3) % 12) as u64).collect()).collect();
+        let big_rows: Vec<&[u64]> = big.iter().map(Vec::as_slice).collect();
+        let (mut values, mut lines) = table(&big_rows);
+        let (small, small_lines) = table(&[&[0, 0, 12], &[3, 55, 3], &[0, 0, 55]]);
+        let mut local: Vec<bool> = small.iter().map(|&v| v > 0 && v < 10).collect();
+        close_lines(&small, &small_lines, &mut local, 10);
+        assert_eq!(determined_by_rank(&small, &small_lines, &local), [5], "only the audit finds it");
+        let offset = values.len();
+        values.extend(&small);
+        lines.extend(small_lines.iter().map(|l| l.iter().map(|i| i + offset).collect::<Vec<_>>()));
+        let protection = protect_within(&values, &lines, 10, 2_000);
+        assert!(!protection.audited, "the big group is over the budget");
+        let small_withheld = &protection.withheld[offset..];
+        assert_eq!(determined_by_rank(&small, &small_lines, small_withheld), Vec::<usize>::new());
     }
 
     #[test]

@@ -312,11 +312,6 @@ pub struct Export {
     pub by: Vec<String>,
     /// Smallest count published.
     pub k: u64,
-    /// Whether an exact audit confirmed that no withheld count can be worked
-    /// out from the published ones by any combination of their sums (false
-    /// only when a group of linked withheld counts was too large to check in
-    /// time; narrow the period or the breakdown).
-    pub audited: bool,
     /// Noise added to published counts, if any.
     pub noise: Option<Noise>,
     /// What serves now.
@@ -358,6 +353,13 @@ pub enum ExportError {
         /// Counts (metrics × buckets × groups, with the margins) it would hold.
         values: u64,
     },
+    /// The withheld counts are linked into a group too large to audit in
+    /// time, so their protection cannot be proven.
+    #[error(
+        "the withheld counts of this export are linked too widely to audit in time: choose a shorter period, \
+         a coarser granularity or fewer `by` dimensions"
+    )]
+    Unaudited,
     /// The store could not be read.
     #[error(transparent)]
     Store(#[from] SinkError),
@@ -471,6 +473,11 @@ pub fn export_with_key(
     }
     let (totals, buckets, hourly_audited) = hourly(&table, query, &noiser);
     let (sessions, unique_sessions, sessions_audited) = sessions(source, query, &noiser)?;
+    // An export whose withheld counts could not all be audited is never
+    // published: its protection would be unproven.
+    if !(hourly_audited && sessions_audited) {
+        return Err(ExportError::Unaudited);
+    }
     let changes = changes_in(source.changes()?, from_hour, to_hour);
     Ok(Export {
         from: hour_to_rfc3339(from_hour),
@@ -478,7 +485,6 @@ pub fn export_with_key(
         granularity: query.granularity,
         by: query.by.clone(),
         k: query.k,
-        audited: hourly_audited && sessions_audited,
         noise: noiser.scale.zip(query.epsilon).map(|(scale, epsilon)| Noise { mechanism: "laplace", epsilon, scale }),
         in_force,
         list_versions: list_versions.into_iter().collect(),
@@ -568,6 +574,7 @@ fn hourly(table: &Table, query: &StatsQuery, noiser: &Noiser) -> (Bucket, Vec<Bu
     for (total, parts) in hourly_identities(&grid.metrics) {
         lines.extend(grid.identity_lines(&total, &parts));
     }
+    lines.extend(hit_only_lines(&grid, &groups, &query.by));
     let protection = protect(&grid.values, &lines, query.k);
     let withheld = &protection.withheld;
     let pairs: Vec<Vec<(String, String)>> = groups.iter().map(|g| group_pairs(&query.by, g)).collect();
@@ -612,6 +619,29 @@ fn hourly(table: &Table, query: &StatsQuery, noiser: &Noiser) -> (Bucket, Vec<Bu
         },
     };
     (totals, bucket_rows, protection.audited)
+}
+
+/// Dimensions that only a check that matched carries (a check that did
+/// not match is counted with none of them).
+const HIT_DIMENSIONS: &[&str] = &["category", "entry", "variant"];
+
+/// `checks = hits` at every bucket and the period of a group with a value
+/// in a [`HIT_DIMENSIONS`] dimension: every check counted there matched.
+/// (The other groups' checks then give the hits of a bucket away too.)
+fn hit_only_lines(grid: &Grid, groups: &[GroupKey], by: &[String]) -> Vec<Vec<usize>> {
+    let (Some(hits), Some(checks)) = (grid.metric(metric::HITS), grid.metric(metric::CHECKS)) else {
+        return Vec::new();
+    };
+    let hit_only = |group: &GroupKey| {
+        by.iter().zip(group).any(|(dimension, value)| HIT_DIMENSIONS.contains(&dimension.as_str()) && !value.is_empty())
+    };
+    let mut lines = Vec::new();
+    for (c, _) in groups.iter().enumerate().filter(|(_, g)| hit_only(g)) {
+        for pos in (0..grid.rows).map(|r| Pos::Cell(r, c)).chain([Pos::Column(c)]) {
+            lines.push(vec![grid.index(hits, pos), grid.index(checks, pos)]);
+        }
+    }
+    lines
 }
 
 /// The `(dimension, value)` pairs of a group, sorted and without repeats: the
@@ -1350,7 +1380,6 @@ mod tests {
             }
         }
         let export = run(&mut fake, &query(monday(), monday() + 3 * 24 - 1, Granularity::Day, &["country"]));
-        assert!(export.audited);
         let group = |counts: &[Counts], country: &str| {
             counts.iter().find(|c| c.group["country"] == country).and_then(|c| c.values["checks"])
         };
@@ -1455,6 +1484,41 @@ mod tests {
         let spread = values.iter().map(|v| v.abs()).sum::<f64>() / values.len() as f64;
         assert!(mean.abs() < 0.2, "mean {mean}");
         assert!((spread - 2.0).abs() < 0.2, "mean absolute deviation {spread}, scale 2");
+    }
+
+    #[test]
+    fn checks_of_a_group_of_hits_do_not_give_its_withheld_hits_away() {
+        // Checks that did not match carry no variant; in a variant's group
+        // every check is a hit. Total hits 43 − help-to-stop's 40 checks
+        // would give control's 3 hits.
+        let hour = monday() + 9;
+        let mut fake = Fake::default();
+        fake.cells.push((hour, "checks|v1||||en|GB|search".into(), 20));
+        fake.cell(hour, "checks", "help-to-stop", "GB", 40)
+            .cell(hour, "hits", "help-to-stop", "GB", 40)
+            .cell(hour, "warnings_shown", "help-to-stop", "GB", 40)
+            .cell(hour, "checks", "control", "GB", 3)
+            .cell(hour, "hits", "control", "GB", 3)
+            .cell(hour, "control", "control", "GB", 3);
+        let export = run(&mut fake, &query(hour, hour, Granularity::Hour, &["variant"]));
+        for group in &export.totals.groups {
+            let (hits, checks) = (group.values["hits"], group.values["checks"]);
+            if group.group["variant"].is_empty() {
+                continue;
+            }
+            assert_eq!(hits.is_none(), checks.is_none(), "checks = hits in {:?}", group.group);
+        }
+        let control = export.totals.groups.iter().find(|g| g.group["variant"] == "control").unwrap();
+        assert_eq!(control.values["hits"], None);
+        let hits = export.totals.counts.values["hits"];
+        let others: Option<u64> = export
+            .totals
+            .groups
+            .iter()
+            .filter(|g| g.group["variant"] != "control")
+            .map(|g| if g.group["variant"].is_empty() { Some(0) } else { g.values["checks"] })
+            .sum();
+        assert!(hits.is_none() || others.is_none(), "total hits minus the other groups' checks");
     }
 
     #[test]

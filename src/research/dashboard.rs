@@ -94,10 +94,15 @@ fn label_of(start: &str, hourly: bool) -> String {
     if hourly { format!("{date} {}h", start.get(11..13).unwrap_or("")) } else { date.to_owned() }
 }
 
-/// Builds the dashboard from `series` (the chosen granularity), `by_variant`
-/// (the same period broken down by variant) and `daily` (the same period by
-/// day, for sessions and the time series).
-pub fn build(series: &Export, by_variant: &Export, daily: &Export, intervention_day: Option<u32>) -> Dashboard {
+/// Builds the dashboard from one export of the period by variant, at the
+/// chosen granularity: the time series from its buckets, the funnel from
+/// its totals, the arms from its groups, the sessions from its session
+/// table, and the interrupted time series (day buckets only) from its
+/// buckets. One export, so every number shown passed one disclosure
+/// control: figures from separately protected exports could be combined to
+/// work out a count one of them withholds.
+pub fn build(export: &Export, intervention_day: Option<u32>) -> Dashboard {
+    let (series, by_variant, daily) = (export, export, export);
     let hourly = matches!(series.granularity, crate::analytics::export::Granularity::Hour);
     let value = |counts: &crate::analytics::export::Counts, metric: &str| counts.values.get(metric).copied().flatten();
     let labels = series.buckets.iter().map(|b| label_of(&b.start, hourly)).collect();
@@ -162,6 +167,7 @@ pub fn build(series: &Export, by_variant: &Export, daily: &Export, intervention_
             }
         })
         .collect();
-    let its = intervention_day.and_then(|day| interrupted_time_series(daily, day));
+    let daily_buckets = matches!(series.granularity, crate::analytics::export::Granularity::Day);
+    let its = intervention_day.filter(|_| daily_buckets).and_then(|day| interrupted_time_series(daily, day));
     Dashboard { labels, checks, hits_per_1000, funnel, session_days, warned_again, variants, reference, its }
 }

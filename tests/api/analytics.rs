@@ -748,7 +748,7 @@ async fn signpost_stats_prints_what_the_service_exports() {
     // The same counts, noise included (one key from token_secret), and the
     // same protection; only `in_force` may differ (the CLI loads the lists
     // itself).
-    for field in ["totals", "buckets", "sessions", "unique_sessions", "k", "noise", "audited", "list_versions"] {
+    for field in ["totals", "buckets", "sessions", "unique_sessions", "k", "noise", "list_versions"] {
         assert_eq!(printed[field], served[field], "{field}");
     }
     let checks = printed["totals"]["checks"].as_u64().expect("forty checks are published");

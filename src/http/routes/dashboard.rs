@@ -157,16 +157,13 @@ pub async fn dashboard(request: HttpRequest, state: web::Data<AppState>) -> Resu
         k: options.min_cell,
         epsilon: options.epsilon,
     };
-    let (series_q, variant_q, daily_q) =
-        (query(granularity, &[]), query(Granularity::Day, &["variant"]), query(Granularity::Day, &[]));
+    let export_query = query(granularity, &["variant"]);
     // The same key as `/v1/stats`: the page shows the same answers.
     let key = NoiseKey::from_secret(state.config.token_secret.as_deref());
     let built = web::block(move || -> Result<(Export, Dashboard), crate::analytics::export::ExportError> {
-        let series = export_with_key(source.as_mut(), &series_q, force.clone(), &key)?;
-        let by_variant = export_with_key(source.as_mut(), &variant_q, force.clone(), &key)?;
-        let daily = export_with_key(source.as_mut(), &daily_q, force, &key)?;
-        let model = build(&series, &by_variant, &daily, intervention_day);
-        Ok((series, model))
+        let export = export_with_key(source.as_mut(), &export_query, force, &key)?;
+        let model = build(&export, intervention_day);
+        Ok((export, model))
     })
     .await
     .map_err(|e| ApiError::Internal(e.to_string()))?
@@ -263,9 +260,6 @@ fn render(
                 @if let Some(noise) = &series.noise { " · Laplace noise, ε = " (noise.epsilon) }
                 " · lists " (series.in_force.list_version) " · content " (series.in_force.content_version)
             }
-            @if !series.audited {
-                p class="note" { "Some linked withheld counts were too many to audit in time: choose a shorter period or coarser buckets before publishing these figures." }
-            }
             form method="get" action="/dashboard" class="controls" {
                 label { "From " input type="date" name="from" value=(form.0); }
                 label { "To " input type="date" name="to" value=(form.1); }
@@ -342,6 +336,7 @@ fn render(
                         }
                         p class="note" { "Days with a withheld count are left out. The standard errors allow for correlation between neighbouring days (Newey–West, " (its.fit.lags) " lags); the residuals' lag-1 autocorrelation is " (format!("{:.2}", its.fit.residual_autocorrelation)) "." }
                     }
+                    (None, Some(_)) if granularity != Granularity::Day => { p { "The interrupted time series is fitted to daily rates: choose the Day granularity." } }
                     (None, Some(_)) => { p { "Not enough days on both sides of the intervention (at least two each, six in all): widen the period with an earlier “from” date." } }
                     (None, None) => { p { "Choose an intervention date above (a list or message change, the start of a deployment)." } }
                 }

@@ -28,7 +28,7 @@ use crate::research::interrupted_time_series;
         ("granularity" = Option<String>, Query, description = "`hour`, `day` (default) or `week`"),
         ("by" = Option<String>, Query, description = "Comma-separated dimensions: list_version, category, entry, variant, locale, country, surface"),
         ("format" = Option<String>, Query, description = "`json` (default) or `csv`; or send `Accept: text/csv`"),
-        ("intervention" = Option<String>, Query, description = "`YYYY-MM-DD`: adds the interrupted time series of the daily hit rate around that day (`its`)"),
+        ("intervention" = Option<String>, Query, description = "`YYYY-MM-DD`: adds the interrupted time series of the daily hit rate around that day (`its`), fitted to this export's day buckets (needs `granularity=day`)"),
         ("table" = Option<String>, Query, description = "With CSV, which table: `buckets` (default), `sessions`, `unique_sessions`, `its` (the time series' coefficients and points; needs `intervention`) or `about` (k, noise, audit, lists and weights in force, changes)"),
     ),
     responses(
@@ -53,19 +53,11 @@ pub async fn stats(request: HttpRequest, state: web::Data<AppState>) -> Result<H
     // gives the same answer to the same question.
     let key = NoiseKey::from_secret(state.config.token_secret.as_deref());
     let exported = web::block(move || {
-        let mut exported = export_with_key(source.as_mut(), &query, in_force.clone(), &key)?;
+        let mut exported = export_with_key(source.as_mut(), &query, in_force, &key)?;
         if let Some(day) = intervention {
-            let daily = if query.granularity == Granularity::Day {
-                None
-            } else {
-                Some(export_with_key(
-                    source.as_mut(),
-                    &StatsQuery { granularity: Granularity::Day, by: Vec::new(), ..query.clone() },
-                    in_force,
-                    &key,
-                )?)
-            };
-            exported.its = interrupted_time_series(daily.as_ref().unwrap_or(&exported), day);
+            // From this export's own daily buckets: rates from a second,
+            // separately protected export could give its withheld counts away.
+            exported.its = interrupted_time_series(&exported, day);
         }
         Ok::<_, crate::analytics::export::ExportError>(exported)
     })
@@ -155,6 +147,11 @@ fn parse_query(request: &HttpRequest, state: &AppState) -> Result<Parsed, ApiErr
     };
     if csv_table == Some(CsvTable::Its) && intervention.is_none() {
         return Err(ApiError::InvalidParameter("`table=its` needs `intervention=YYYY-MM-DD`".into()));
+    }
+    if intervention.is_some() && granularity != Granularity::Day {
+        return Err(ApiError::InvalidParameter(
+            "`intervention` needs `granularity=day`: the time series is fitted to the export's own daily counts".into(),
+        ));
     }
     let options = &state.config.analytics;
     let query = StatsQuery { from_hour, to_hour, granularity, by, k: options.min_cell, epsilon: options.epsilon };
