@@ -97,8 +97,10 @@ pub struct Segmented {
     pub slope_change: Coefficient,
     /// Residual standard deviation.
     pub residual_sd: f64,
-    /// How the standard errors were computed: `newey-west`
-    /// (heteroskedasticity- and autocorrelation-consistent).
+    /// How the standard errors were computed: `newey-west, at least ols`
+    /// (heteroskedasticity- and autocorrelation-consistent, but never below
+    /// the ordinary least-squares error, since Newey–West errors run small
+    /// in short series).
     pub standard_errors: &'static str,
     /// Lags of the Newey–West estimator: ⌊4·(n/100)^(2/9)⌋.
     pub lags: usize,
@@ -115,12 +117,14 @@ pub fn newey_west_lags(n: usize) -> usize {
     (4.0 * (n as f64 / 100.0).powf(2.0 / 9.0)).floor() as usize
 }
 
-/// Fits the segmented regression by ordinary least squares, with Newey–West
-/// standard errors (Bartlett weights, the small-sample factor n/(n − 4)), so
-/// that a daily series whose days are correlated does not get intervals that
-/// are too narrow; the interval uses Student's t with n − 4 degrees of
-/// freedom. Points are taken as consecutive in input order. Needs at least
-/// two points on each side and six in all.
+/// Fits the segmented regression by ordinary least squares. Each standard
+/// error is the larger of the Newey–West error (Bartlett weights, the
+/// small-sample factor n/(n − 4)), so that a daily series whose days are
+/// correlated does not get intervals that are too narrow, and the ordinary
+/// one, because Newey–West errors are biased low in series as short as a
+/// few weeks. The interval uses Student's t with n − 4 degrees of freedom.
+/// Points are taken as consecutive in input order. Needs at least two
+/// points on each side and six in all.
 pub fn segmented(points: &[(f64, f64)], t0: f64) -> Option<Segmented> {
     let before = points.iter().filter(|(t, _)| *t < t0).count();
     let after = points.len() - before;
@@ -156,7 +160,7 @@ pub fn segmented(points: &[(f64, f64)], t0: f64) -> Option<Segmented> {
     let covariance = newey_west(&rows, &residuals, &inverse, lags);
     let t = StudentsT::new(0.0, 1.0, df as f64).ok()?.inverse_cdf(0.975);
     let coefficient = |i: usize| {
-        let se = covariance[i][i].max(0.0).sqrt();
+        let se = covariance[i][i].max(sigma2 * inverse[i][i]).max(0.0).sqrt();
         Coefficient { estimate: beta[i], standard_error: se, low: beta[i] - t * se, high: beta[i] + t * se }
     };
     let lag1: f64 = residuals.windows(2).map(|w| w[0] * w[1]).sum();
@@ -168,7 +172,7 @@ pub fn segmented(points: &[(f64, f64)], t0: f64) -> Option<Segmented> {
         level_change: coefficient(2),
         slope_change: coefficient(3),
         residual_sd: sigma2.sqrt(),
-        standard_errors: "newey-west",
+        standard_errors: "newey-west, at least ols",
         lags,
         residual_autocorrelation: if sse > 0.0 { lag1 / sse } else { 0.0 },
         fitted,
@@ -315,19 +319,36 @@ mod tests {
             })
             .collect();
         let fit = segmented(&points, 20.0).unwrap();
-        assert_eq!((fit.standard_errors, fit.lags), ("newey-west", 3));
+        assert_eq!((fit.standard_errors, fit.lags), ("newey-west, at least ols", 3));
+        // (estimate, Newey–West error, OLS error), from statsmodels.
         let expected = [
-            (fit.baseline_level, 10.683247450797264, 0.17443862909998764),
-            (fit.baseline_slope, 0.4839049464030941, 0.02054367010347773),
-            (fit.level_change, -3.9855327322823237, 0.4402664105438585),
-            (fit.slope_change, -0.35379290642974914, 0.027777002018293473),
+            (fit.baseline_level, 10.683247450797264, 0.17443862909998764, 0.22526778279481136),
+            (fit.baseline_slope, 0.4839049464030941, 0.02054367010347773, 0.020270553415023946),
+            (fit.level_change, -3.9855327322823237, 0.4402664105438585, 0.331223571995725),
+            (fit.slope_change, -0.35379290642974914, 0.027777002018293473, 0.0286668915563351),
         ];
-        for (coefficient, estimate, standard_error) in expected {
-            assert!(close(coefficient.estimate, estimate, 1e-9), "{coefficient:?}");
-            assert!(close(coefficient.standard_error, standard_error, 1e-9), "{coefficient:?}");
+        let rows: Vec<[f64; 4]> = points
+            .iter()
+            .map(|&(t, _)| {
+                let d = if t >= 20.0 { 1.0 } else { 0.0 };
+                [1.0, t, d, (t - 20.0) * d]
+            })
+            .collect();
+        let residuals: Vec<f64> = points.iter().zip(&fit.fitted).map(|(&(_, y), f)| y - f).collect();
+        let mut xtx = [[0.0; 4]; 4];
+        for row in &rows {
+            for i in 0..4 {
+                for j in 0..4 {
+                    xtx[i][j] += row[i] * row[j];
+                }
+            }
         }
-        // Plain OLS would give the level change a standard error of 0.331.
-        assert!(fit.level_change.standard_error > 0.4);
+        let hac = newey_west(&rows, &residuals, &invert4(xtx).unwrap(), 3);
+        for (i, (coefficient, estimate, newey_west_error, ols_error)) in expected.into_iter().enumerate() {
+            assert!(close(coefficient.estimate, estimate, 1e-9), "{coefficient:?}");
+            assert!(close(hac[i][i].sqrt(), newey_west_error, 1e-9), "{i}: {}", hac[i][i].sqrt());
+            assert!(close(coefficient.standard_error, newey_west_error.max(ols_error), 1e-9), "{coefficient:?}");
+        }
         assert!(close(fit.residual_autocorrelation, 0.11168761316188422, 1e-9), "{fit:?}");
         assert_eq!((newey_west_lags(28), newey_west_lags(100), newey_west_lags(365)), (3, 4, 5));
     }

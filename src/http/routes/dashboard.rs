@@ -334,7 +334,7 @@ fn render(
                                 }
                             }
                         }
-                        p class="note" { "Days with a withheld count are left out. The standard errors allow for correlation between neighbouring days (Newey–West, " (its.fit.lags) " lags); the residuals' lag-1 autocorrelation is " (format!("{:.2}", its.fit.residual_autocorrelation)) "." }
+                        p class="note" { "Days with a withheld count are left out. The standard errors allow for correlation between neighbouring days (Newey–West, " (its.fit.lags) " lags, never below the least-squares error); the residuals' lag-1 autocorrelation is " (format!("{:.2}", its.fit.residual_autocorrelation)) "." }
                     }
                     (None, Some(_)) if granularity != Granularity::Day => { p { "The interrupted time series is fitted to daily rates: choose the Day granularity." } }
                     (None, Some(_)) => { p { "Not enough days on both sides of the intervention (at least two each, six in all): widen the period with an earlier “from” date." } }
