@@ -18,7 +18,7 @@
 //! curl 'http://127.0.0.1:8081/about?q=zorvik'                         # not a gated route: untouched
 //! ```
 //!
-//! With `SIGNPOST_BASE_URL=http://127.0.0.1:8080` (a running `signpost
+//! With `DEMO_SIGNPOST_URL=http://127.0.0.1:8080` (a running `signpost
 //! serve`), helpline links go through the service's counting redirect.
 
 use std::net::SocketAddr;
@@ -61,7 +61,7 @@ async fn about() -> &'static str {
 #[actix_web::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let engine = Engine::load(&Config::default())?;
-    let base_url = std::env::var("SIGNPOST_BASE_URL").ok().filter(|url| !url.is_empty());
+    let base_url = std::env::var("DEMO_SIGNPOST_URL").ok().filter(|url| !url.is_empty());
     let gate = SignpostGate::from_engine(engine).route("/search").base_url(base_url);
     let address: SocketAddr = LISTEN.parse()?;
     println!("example search site on http://{address}/search?q=weather (Ctrl-C to stop)");

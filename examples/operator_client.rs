@@ -16,10 +16,10 @@
 //! ```text
 //! cargo run --example operator_client -- weather zorvik "plim plom"
 //! cargo run --example operator_client -- --timeout-ms 5 --url http://127.0.0.1:8080 zorvik
-//! SIGNPOST_URL=http://127.0.0.1:9 cargo run --example operator_client -- zorvik   # down: results
+//! OPERATOR_SIGNPOST_URL=http://127.0.0.1:9 cargo run --example operator_client -- zorvik   # down: results
 //! ```
 //!
-//! `SIGNPOST_URL` and `SIGNPOST_TIMEOUT_MS` set the defaults of `--url` and
+//! `OPERATOR_SIGNPOST_URL` and `OPERATOR_SIGNPOST_TIMEOUT_MS` set the defaults of `--url` and
 //! `--timeout-ms`. The tests (`cargo test --example operator_client`) check
 //! the fail-open rule against a server that never answers, a closed port, a
 //! server that answers 503, and the real service.
@@ -136,11 +136,11 @@ fn show(number: usize, outcome: &Outcome) {
     }
 }
 
-/// Settings from `SIGNPOST_URL`/`SIGNPOST_TIMEOUT_MS` and `--url`/`--timeout-ms`;
+/// Settings from `OPERATOR_SIGNPOST_URL`/`OPERATOR_SIGNPOST_TIMEOUT_MS` and `--url`/`--timeout-ms`;
 /// the other arguments are the searches.
 fn settings_and_queries() -> Result<(Settings, Vec<String>), String> {
-    let mut url = std::env::var("SIGNPOST_URL").unwrap_or_else(|_| "http://127.0.0.1:8080".to_owned());
-    let mut timeout_ms = std::env::var("SIGNPOST_TIMEOUT_MS").unwrap_or_else(|_| "50".to_owned());
+    let mut url = std::env::var("OPERATOR_SIGNPOST_URL").unwrap_or_else(|_| "http://127.0.0.1:8080".to_owned());
+    let mut timeout_ms = std::env::var("OPERATOR_SIGNPOST_TIMEOUT_MS").unwrap_or_else(|_| "50".to_owned());
     let mut queries = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {

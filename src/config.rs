@@ -70,8 +70,9 @@ pub struct Config {
     pub entry_id_key: Option<String>,
     /// HTTP worker threads; defaults to the number of cores.
     pub workers: Option<usize>,
-    /// Serve the demo search page at `/demo` (always on with the embedded
-    /// demo lists).
+    /// Demo mode: the demo search page at `/demo`, and the back-dated
+    /// traffic of `signpost simulate` (always on with the embedded demo
+    /// lists; never with real traffic).
     pub demo: bool,
     /// Origins whose pages may call `/v1/check`, `/v1/chat` and `/v1/events`
     /// from the browser (the web component on another site), e.g.

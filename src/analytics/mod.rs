@@ -242,6 +242,11 @@ impl Analytics {
         self.embedded.lock().unwrap_or_else(|e| e.into_inner()).take();
     }
 
+    /// Whether events are counted at all (analytics on and started).
+    pub fn is_counting(&self) -> bool {
+        self.sender.is_some()
+    }
+
     /// `none`, `embedded` or `redis`.
     pub fn store_name(&self) -> &'static str {
         match self.store {

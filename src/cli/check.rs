@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use serde::Serialize;
-use signpost::keywords::{Matcher, Scratch, Verdict};
+use signpost::keywords::{MatchKind, Matcher, Scratch, Verdict};
 
 use super::{CliError, ListArgs};
 
@@ -85,7 +85,11 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, CliError> {
     if verdict.is_hit() {
         writeln!(out, "hit: the query matches {} entr{}", verdict.matches().len(), plural(verdict.matches().len()))?;
         for m in verdict.matches() {
-            writeln!(out, "  entry {}  list {}  category {}  ({:?})", m.entry, m.list, m.category, m.kind)?;
+            let kind = match m.kind {
+                MatchKind::Entry => "entry",
+                MatchKind::Rule => "rule",
+            };
+            writeln!(out, "  entry {}  list {}  category {}  ({kind})", m.entry, m.list, m.category)?;
         }
     } else {
         writeln!(out, "allow: no entry matches")?;

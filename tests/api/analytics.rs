@@ -595,6 +595,20 @@ async fn events_with_a_valid_token_are_counted_under_its_dimensions() {
     assert_eq!(&hit_dims[4..], ["en", "GB", "search"]);
 }
 
+#[tokio::test]
+async fn with_analytics_off_events_are_accepted_but_not_said_to_be_counted() {
+    let app = spawn_with(|c| {
+        fast(c);
+        c.analytics.enabled = false;
+    })
+    .await;
+    let warning = warning(&app).await;
+    let token = warning["event_token"].as_str().unwrap();
+    let response = app.post_json("/v1/events", &json!({"event_token": token, "event": "displayed"})).await;
+    assert_eq!(response.status(), 202);
+    assert_eq!(response.json::<Value>().await.unwrap()["counted"], 0);
+}
+
 /// A token signed with [`SECRET`] for `claims`, expiry as given.
 fn signed(claims: &Claims) -> String {
     let payload = URL_SAFE_NO_PAD.encode(serde_json::to_vec(claims).unwrap());

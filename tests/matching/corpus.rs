@@ -7,7 +7,7 @@
 //! false positives ≤ 0.05% of innocent queries, no hit at all on innocent
 //! words that contain a whole-word entry. Failures list the class, the rate
 //! and up to ten example queries (fictional, so safe to print). Run with
-//! `--nocapture` to see the tables, and with `SIGNPOST_CORPUS_SEED=N` to try
+//! `--nocapture` to see the tables, and with `CORPUS_SEED=N` to try
 //! another seed.
 
 use std::collections::{BTreeMap, HashSet};
@@ -17,9 +17,9 @@ use signpost::corpus::{self, BenignClass, Corpus, CorpusConfig, EvasionClass};
 use signpost::keywords::{ItemBody, KeywordList, Matcher, Role, Shape};
 use signpost::normalize::canonical;
 
-/// The corpus seed; `SIGNPOST_CORPUS_SEED=N` tries another one.
+/// The corpus seed; `CORPUS_SEED=N` tries another one.
 static SEED: LazyLock<u64> =
-    LazyLock::new(|| std::env::var("SIGNPOST_CORPUS_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(2026));
+    LazyLock::new(|| std::env::var("CORPUS_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(2026));
 
 static CORPUS: LazyLock<Corpus> = LazyLock::new(|| corpus::generate(*SEED, &CorpusConfig::default()));
 

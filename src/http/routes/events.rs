@@ -46,7 +46,7 @@ pub struct EventsRequest {
 /// The answer: how many events were counted.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct EventsResponse {
-    /// Events accepted for counting.
+    /// Events accepted for counting (0 when analytics are off).
     pub counted: usize,
 }
 
@@ -108,7 +108,7 @@ pub async fn events(
         };
         kinds.push(kind);
     }
-    let counted = kinds.len();
+    let counted = if state.analytics.is_counting() { kinds.len() } else { 0 };
     let at = state.clock(&request);
     for kind in kinds {
         state.record_event(&claims, kind, at);
