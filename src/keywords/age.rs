@@ -320,10 +320,16 @@ impl AgeWords {
         let (mut previous, mut before_previous): (&[u8], &[u8]) = (b"", b"");
         for (index, (word, decimal)) in words.enumerate() {
             let digits = word.iter().take_while(|b| b.is_ascii_digit()).count();
-            // Digits after a spelled-out ten (`thirty-5`) or a decimal point
-            // (`21.5`) are the end of a larger number, not an age.
-            let continues_a_number = decimal || (self.is_number_like(previous) && !previous[0].is_ascii_digit());
-            if (1..=3).contains(&digits) && !continues_a_number {
+            if (1..=3).contains(&digits) {
+                // Digits after a decimal point (`21.5`) or a spelled-out ten
+                // (`thirty-5`) end a larger number: not an age. (Checked
+                // only here: this runs for every word of every query.)
+                let continues_a_number =
+                    decimal || (previous.first().is_some_and(|b| !b.is_ascii_digit()) && self.is_number_like(previous));
+                if continues_a_number {
+                    (before_previous, previous) = (previous, word);
+                    continue;
+                }
                 if let Ok(age) = std::str::from_utf8(&word[..digits]).unwrap_or("x").parse::<u32>() {
                     if let Some(last) = self.age_word_after(&word[digits..], all.clone().skip(index + 1), index) {
                         f(age, index, last);
