@@ -10,7 +10,7 @@ use crate::http::state::AppState;
 
 /// The `<signpost-warning>` custom element: vanilla JavaScript, no build.
 pub const COMPONENT_JS: &str = include_str!("../assets/signpost.js");
-const DEMO_HTML: &str = include_str!("../../../examples/embed/index.html");
+const DEMO_HTML: &str = include_str!("../../../examples/embed.html");
 const DEMO_JS: &str = include_str!("../../../examples/embed/app.js");
 const DEMO_CSS: &str = include_str!("../../../examples/embed/app.css");
 
