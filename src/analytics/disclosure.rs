@@ -47,18 +47,25 @@ const MAX_ROUNDS: usize = 64;
 /// Withholds the counts of `values` from 1 to k−1 and the complements that
 /// keep them from being worked out through `lines`.
 pub(crate) fn protect(values: &[u64], lines: &[Vec<usize>], k: u64) -> Protection {
-    protect_within(values, lines, k, AUDIT_BUDGET)
+    protect_known(values, lines, k, &vec![false; values.len()])
 }
 
-fn protect_within(values: &[u64], lines: &[Vec<usize>], k: u64, budget: u64) -> Protection {
+/// [`protect`], where `fixed` marks zeros that everyone knows are zero
+/// (hits in the group of checks that matched nothing): they are never
+/// withheld, since withholding them would protect nothing.
+pub(crate) fn protect_known(values: &[u64], lines: &[Vec<usize>], k: u64, fixed: &[bool]) -> Protection {
+    protect_within(values, lines, k, AUDIT_BUDGET, fixed)
+}
+
+fn protect_within(values: &[u64], lines: &[Vec<usize>], k: u64, budget: u64, fixed: &[bool]) -> Protection {
     let mut withheld: Vec<bool> = values.iter().map(|&v| v > 0 && v < k).collect();
     if !withheld.iter().any(|&w| w) {
         return Protection { withheld, audited: true };
     }
     let lines_of = memberships(values.len(), lines);
     for _ in 0..MAX_ROUNDS {
-        close_lines(values, lines, &mut withheld, k);
-        let audit = audit(lines, &withheld, budget);
+        close_lines(values, lines, &mut withheld, k, fixed);
+        let audit = audit(values, lines, &withheld, budget);
         if audit.determined.is_empty() {
             return Protection { withheld, audited: audit.complete };
         }
@@ -70,9 +77,12 @@ fn protect_within(values: &[u64], lines: &[Vec<usize>], k: u64, budget: u64) -> 
             if lines_of[i].iter().any(|&l| touched[l as usize]) {
                 continue;
             }
-            if let Some((line, partner)) = best_partner(values, lines, &lines_of[i], &withheld) {
+            if let Some((line, partner)) = best_partner(values, lines, &lines_of[i], &withheld, fixed) {
                 withheld[partner] = true;
                 touched[line] = true;
+                added = true;
+            } else if let Some(partner) = wider_partner(values, lines, &lines_of, i, &withheld, fixed) {
+                withheld[partner] = true;
                 added = true;
             }
         }
@@ -96,12 +106,60 @@ fn memberships(len: usize, lines: &[Vec<usize>]) -> Vec<Vec<u32>> {
 
 /// The published member to withhold next in one of `candidates` (lines):
 /// the smallest non-zero count, a zero only when a line has nothing else.
-fn best_partner(values: &[u64], lines: &[Vec<usize>], candidates: &[u32], withheld: &[bool]) -> Option<(usize, usize)> {
+fn best_partner(
+    values: &[u64],
+    lines: &[Vec<usize>],
+    candidates: &[u32],
+    withheld: &[bool],
+    fixed: &[bool],
+) -> Option<(usize, usize)> {
     candidates
         .iter()
         .flat_map(|&l| lines[l as usize].iter().map(move |&i| (l as usize, i)))
-        .filter(|&(_, i)| !withheld[i])
+        .filter(|&(_, i)| !withheld[i] && !fixed[i])
         .min_by_key(|&(_, i)| (values[i] == 0, values[i]))
+}
+
+/// When every other member of `determined`'s own lines is withheld or a
+/// known zero, it can still be worked out through lines further away
+/// (total hits = total checks − the checks that matched nothing): the
+/// smallest published non-zero count nearest to it through withheld
+/// counts, layer by layer.
+fn wider_partner(
+    values: &[u64],
+    lines: &[Vec<usize>],
+    lines_of: &[Vec<u32>],
+    determined: usize,
+    withheld: &[bool],
+    fixed: &[bool],
+) -> Option<usize> {
+    let mut seen = vec![false; values.len()];
+    seen[determined] = true;
+    let mut layer = vec![determined];
+    while !layer.is_empty() {
+        let mut next = Vec::new();
+        let mut best: Option<usize> = None;
+        for &value in &layer {
+            for &l in &lines_of[value] {
+                for &member in &lines[l as usize] {
+                    if seen[member] {
+                        continue;
+                    }
+                    seen[member] = true;
+                    if withheld[member] {
+                        next.push(member);
+                    } else if !fixed[member] && values[member] > 0 && best.is_none_or(|b| values[member] < values[b]) {
+                        best = Some(member);
+                    }
+                }
+            }
+        }
+        if best.is_some() {
+            return best;
+        }
+        layer = next;
+    }
+    None
 }
 
 /// The local rules, to a fixed point. A line holding exactly one withheld
@@ -110,7 +168,7 @@ fn best_partner(values: &[u64], lines: &[Vec<usize>], candidates: &[u32], withhe
 /// parts add up to 1..k−1 would publish that small total (two withheld ones
 /// next to a published total are both 1 when the total minus the rest is
 /// 2): it gets its smallest published non-zero part withheld too.
-fn close_lines(values: &[u64], lines: &[Vec<usize>], withheld: &mut [bool], k: u64) {
+fn close_lines(values: &[u64], lines: &[Vec<usize>], withheld: &mut [bool], k: u64, fixed: &[bool]) {
     loop {
         let mut changed = false;
         for line in lines {
@@ -119,7 +177,11 @@ fn close_lines(values: &[u64], lines: &[Vec<usize>], withheld: &mut [bool], k: u
                 continue;
             }
             let smallest_published = |parts: &[usize], withheld: &[bool]| {
-                parts.iter().copied().filter(|&i| !withheld[i]).min_by_key(|&i| (values[i] == 0, values[i]))
+                parts
+                    .iter()
+                    .copied()
+                    .filter(|&i| !withheld[i] && !fixed[i])
+                    .min_by_key(|&i| (values[i] == 0, values[i]))
             };
             let partner = if held == 1 {
                 smallest_published(line, withheld)
@@ -152,7 +214,31 @@ struct Audit {
 
 /// Finds the withheld counts that the published counts and `lines`
 /// determine exactly (see the module documentation).
-fn audit(lines: &[Vec<usize>], withheld: &[bool], budget: u64) -> Audit {
+fn audit(values: &[u64], lines: &[Vec<usize>], withheld: &[bool], budget: u64) -> Audit {
+    // Counts are never negative: the withheld parts of a line whose sum is
+    // known and whose published parts already make it up are all zero, and
+    // so known. They are constants here, not unknowns.
+    let mut withheld = withheld.to_vec();
+    loop {
+        let mut changed = false;
+        for line in lines {
+            let Some((&sum, parts)) = line.split_last() else { continue };
+            if withheld[sum] {
+                continue;
+            }
+            let hidden: Vec<usize> = parts.iter().copied().filter(|&i| withheld[i]).collect();
+            if !hidden.is_empty() && hidden.iter().all(|&i| values[i] == 0) {
+                for i in hidden {
+                    withheld[i] = false;
+                }
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let withheld = &withheld;
     let mut unknown_of = std::collections::HashMap::new();
     let mut unknowns: Vec<usize> = Vec::new();
     let mut equations: Vec<Equation> = Vec::new();
@@ -461,7 +547,7 @@ mod tests {
         let (values, lines) = table(&[&[55, 10, 1], &[1, 0, 4], &[3, 0, 0]]);
         let mut local: Vec<bool> = values.iter().map(|&v| v > 0 && v < 10).collect();
         // k = 1: only the one-withheld-count rule (no small totals to guard).
-        close_lines(&values, &lines, &mut local, 1);
+        close_lines(&values, &lines, &mut local, 1, &vec![false; values.len()]);
         assert!(!determined_by_rank(&values, &lines, &local).is_empty(), "the local rule alone leaks");
         let protection = protect(&values, &lines, 10);
         assert!(protection.audited);
@@ -493,7 +579,7 @@ mod tests {
             let refs: Vec<&[u64]> = cells.iter().map(Vec::as_slice).collect();
             let (values, lines) = table(&refs);
             let withheld: Vec<bool> = values.iter().map(|&v| splitmix(&mut seed) % 3 == 0 && v > 0).collect();
-            let audit = audit(&lines, &withheld, u64::MAX);
+            let audit = audit(&values, &lines, &withheld, u64::MAX);
             assert!(audit.complete);
             assert_eq!(audit.determined, determined_by_rank(&values, &lines, &withheld), "{cells:?} {withheld:?}");
             let protection = protect(&values, &lines, 10);
@@ -523,7 +609,7 @@ mod tests {
     #[test]
     fn a_group_over_the_budget_is_reported_not_audited() {
         let (values, lines) = table(&[&[1, 2, 3], &[4, 5, 6], &[7, 8, 9]]);
-        let protection = protect_within(&values, &lines, 10, 1);
+        let protection = protect_within(&values, &lines, 10, 1, &vec![false; values.len()]);
         assert!(!protection.audited);
         assert!(values.iter().zip(&protection.withheld).all(|(&v, &w)| w || v == 0 || v >= 10));
     }
@@ -551,12 +637,12 @@ mod tests {
         let (mut values, mut lines) = table(&big_rows);
         let (small, small_lines) = table(&[&[0, 0, 12], &[3, 55, 3], &[0, 0, 55]]);
         let mut local: Vec<bool> = small.iter().map(|&v| v > 0 && v < 10).collect();
-        close_lines(&small, &small_lines, &mut local, 10);
+        close_lines(&small, &small_lines, &mut local, 10, &vec![false; small.len()]);
         assert_eq!(determined_by_rank(&small, &small_lines, &local), [5], "only the audit finds it");
         let offset = values.len();
         values.extend(&small);
         lines.extend(small_lines.iter().map(|l| l.iter().map(|i| i + offset).collect::<Vec<_>>()));
-        let protection = protect_within(&values, &lines, 10, 2_000);
+        let protection = protect_within(&values, &lines, 10, 2_000, &vec![false; values.len()]);
         assert!(!protection.audited, "the big group is over the budget");
         let small_withheld = &protection.withheld[offset..];
         assert_eq!(determined_by_rank(&small, &small_lines, small_withheld), Vec::<usize>::new());

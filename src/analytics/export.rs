@@ -57,7 +57,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::cell::{DIMENSIONS, HOUR_SECONDS, metric, parse_field};
-use super::disclosure::protect;
+use super::disclosure::{protect, protect_known};
 use super::sink::{Change, SinkError, StatsSource};
 use crate::deterrence::CONTROL_ARM;
 
@@ -575,7 +575,8 @@ fn hourly(table: &Table, query: &StatsQuery, noiser: &Noiser) -> (Bucket, Vec<Bu
         lines.extend(grid.identity_lines(&total, &parts));
     }
     lines.extend(hit_only_lines(&grid, &groups, &query.by));
-    let protection = protect(&grid.values, &lines, query.k);
+    let fixed = hit_free_zeros(&grid, &groups, &query.by);
+    let protection = protect_known(&grid.values, &lines, query.k, &fixed);
     let withheld = &protection.withheld;
     let pairs: Vec<Vec<(String, String)>> = groups.iter().map(|g| group_pairs(&query.by, g)).collect();
     let hours = query.granularity.hours();
@@ -642,6 +643,29 @@ fn hit_only_lines(grid: &Grid, groups: &[GroupKey], by: &[String]) -> Vec<Vec<us
         }
     }
     lines
+}
+
+/// The counts that are zero by construction, so known to everyone: every
+/// metric but `checks` in a group whose [`HIT_DIMENSIONS`] value is empty
+/// (checks that matched nothing; events and hits carry the hit's
+/// dimensions). Withholding them would protect nothing.
+fn hit_free_zeros(grid: &Grid, groups: &[GroupKey], by: &[String]) -> Vec<bool> {
+    let mut fixed = vec![false; grid.values.len()];
+    let hit_free = |group: &GroupKey| {
+        by.iter().zip(group).any(|(dimension, value)| HIT_DIMENSIONS.contains(&dimension.as_str()) && value.is_empty())
+    };
+    for (c, _) in groups.iter().enumerate().filter(|(_, g)| hit_free(g)) {
+        for (m, name) in grid.metrics.iter().enumerate() {
+            if name == metric::CHECKS {
+                continue;
+            }
+            for pos in (0..grid.rows).map(|r| Pos::Cell(r, c)).chain([Pos::Column(c)]) {
+                let i = grid.index(m, pos);
+                fixed[i] = grid.values[i] == 0;
+            }
+        }
+    }
+    fixed
 }
 
 /// The `(dimension, value)` pairs of a group, sorted and without repeats: the
@@ -1519,6 +1543,79 @@ mod tests {
             .map(|g| if g.group["variant"].is_empty() { Some(0) } else { g.values["checks"] })
             .sum();
         assert!(hits.is_none() || others.is_none(), "total hits minus the other groups' checks");
+    }
+
+    fn group<'a>(bucket: &'a Bucket, dimension: &str, value: &str) -> &'a Counts {
+        bucket.groups.iter().find(|g| g.group.get(dimension).map(String::as_str) == Some(value)).unwrap()
+    }
+
+    #[test]
+    fn a_withheld_zero_beside_a_published_zero_sum_protects_nothing() {
+        // A reviewer's case: y at 03:00 in the group without a variant was
+        // withheld as a zero complement while its line's sum was published
+        // as 0, so it was known, and y at 02:00 (2 clicks) followed.
+        let m = monday();
+        let mut fake = Fake::default();
+        fake.cell(m, "helpline_clicks:x", "a", "GB", 7).cell(m, "helpline_clicks:y", "a", "GB", 7);
+        fake.cell(m + 2, "checks", "", "GB", 25);
+        fake.cell(m + 2, "helpline_clicks:y", "a", "GB", 2).cell(m + 2, "helpline_clicks:z", "a", "GB", 5);
+        fake.cell(m + 3, "helpline_clicks:z", "a", "GB", 5);
+        let export = run(&mut fake, &query(m, m + 3, Granularity::Hour, &["variant"]));
+        let id = |c: &Counts, h: &str| c.helpline_clicks_by_id[h];
+        let clicks = |c: &Counts| c.values["helpline_clicks"];
+        let (total, b0, b2, b3) = (&export.totals, &export.buckets[0], &export.buckets[1], &export.buckets[2]);
+        assert_eq!(id(&b2.counts, "y"), None, "2 clicks are withheld");
+        let recovered = (|| {
+            let y3 = id(group(b3, "variant", "a"), "y")?;
+            Some(
+                (clicks(&total.counts)? - id(&total.counts, "z")?)
+                    - (clicks(&b0.counts)? - id(&b0.counts, "z")?)
+                    - id(&b2.counts, "x")?
+                    - id(&b3.counts, "x")?
+                    - y3,
+            )
+        })();
+        assert_eq!(recovered, None, "the path to y at 02:00 is cut");
+    }
+
+    #[test]
+    fn hits_in_the_group_of_checks_that_matched_nothing_are_known_zeros() {
+        // A reviewer's case: every hits count was withheld, those of the
+        // group without a variant (zero by construction) too, and day 3's
+        // 8 hits followed from published checks.
+        let m = monday();
+        let mut fake = Fake::default();
+        for (day, variant, n) in [(0, "a", 31), (0, "b", 2), (2, "b", 8)] {
+            let hour = m + 24 * day + 1;
+            fake.cell(hour, "checks", variant, "GB", n).cell(hour, "hits", variant, "GB", n).cell(
+                hour,
+                "warnings_shown",
+                variant,
+                "GB",
+                n,
+            );
+        }
+        fake.cell(m + 25, "checks", "", "GB", 6).cell(m + 49, "checks", "", "GB", 17);
+        let query = query(m, m + 71, Granularity::Day, &["variant"]);
+        // So little data may leave nothing to withhold that would protect
+        // the 8: then the export is refused, which is safe too.
+        let export = match export_with_key(&mut fake, &query, InForce::default(), &NoiseKey::new([7; 32])) {
+            Err(ExportError::Unaudited) => return,
+            other => other.unwrap(),
+        };
+        let v = |c: &Counts, k: &str| c.values[k];
+        let (total, d1, d2, d3) = (&export.totals, &export.buckets[0], &export.buckets[1], &export.buckets[2]);
+        for bucket in [d1, d2, d3] {
+            assert_eq!(v(group(bucket, "variant", ""), "hits"), Some(0), "a known zero is published");
+        }
+        assert_eq!(v(&d3.counts, "hits"), None);
+        let recovered = (|| {
+            let hits_total = v(&total.counts, "checks")? - v(group(total, "variant", ""), "checks")?;
+            let hits_d1 = v(&d1.counts, "checks")? - v(group(d1, "variant", ""), "checks")?;
+            let hits_d2 = v(group(d2, "variant", "a"), "hits")? + v(group(d2, "variant", "b"), "hits")?;
+            Some(hits_total - hits_d1 - hits_d2)
+        })();
+        assert_ne!(recovered, Some(8), "day 3's hits stay withheld");
     }
 
     #[test]
