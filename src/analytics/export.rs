@@ -353,11 +353,12 @@ pub enum ExportError {
         /// Counts (metrics × buckets × groups, with the margins) it would hold.
         values: u64,
     },
-    /// The withheld counts are linked into a group too large to audit in
-    /// time, so their protection cannot be proven.
+    /// The protection of the withheld counts could not be proven: they are
+    /// linked into a group too large to audit in time, or nothing published
+    /// is left to withhold for one that could still be worked out.
     #[error(
-        "the withheld counts of this export are linked too widely to audit in time: choose a shorter period, \
-         a coarser granularity or fewer `by` dimensions"
+        "the withheld counts of this export could not be proven safe (linked too widely to audit in time, or \
+         nothing left to withhold): choose a shorter period, a coarser granularity or fewer `by` dimensions"
     )]
     Unaudited,
     /// The store could not be read.
