@@ -51,25 +51,13 @@ pub fn lines(
     markers: &[Marker],
     fitted: Option<&[Option<f64>]>,
 ) -> String {
-    let mut out = String::new();
     let n = labels.len().max(1);
     let top = {
         let highest = series.iter().map(|s| max_of(s.values.iter())).fold(0.0, f64::max);
         let fit = fitted.map_or(0.0, |f| max_of(f.iter()));
         (highest.max(fit) * 1.15).max(1e-9)
     };
-    {
-        let root = SVGBackend::with_string(&mut out, (WIDTH, HEIGHT)).into_drawing_area();
-        let _ = root.fill(&WHITE);
-        let Ok(mut chart) = ChartBuilder::on(&root)
-            .caption(title, ("sans-serif", 18))
-            .margin(12)
-            .x_label_area_size(34)
-            .y_label_area_size(56)
-            .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..top)
-        else {
-            return String::new();
-        };
+    framed(title, n, top, |chart| {
         let step = (n / 8).max(1);
         let _ = chart
             .configure_mesh()
@@ -140,9 +128,7 @@ pub fn lines(
             .background_style(WHITE.mix(0.9))
             .border_style(RGBColor(200, 200, 200))
             .draw();
-        let _ = root.present();
-    }
-    accessible(out, title)
+    })
 }
 
 /// Vertical bars (the funnel), one per label (`None` = withheld, drawn empty).
@@ -172,7 +158,8 @@ pub fn intervals(title: &str, y_label: &str, rows: &[(String, f64, f64, f64)]) -
     })
 }
 
-type CategoricalChart<'a, 'b> = ChartContext<
+/// The chart `framed` hands to its drawing function.
+type Chart<'a, 'b> = ChartContext<
     'a,
     SVGBackend<'b>,
     Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
@@ -180,27 +167,9 @@ type CategoricalChart<'a, 'b> = ChartContext<
 
 /// A chart with one labelled slot per category on the x axis and values from
 /// 0 to `top`; `draw` puts the marks in it.
-fn categorical(
-    title: &str,
-    y_label: &str,
-    labels: &[&str],
-    top: f64,
-    draw: impl FnOnce(&mut CategoricalChart<'_, '_>),
-) -> String {
-    let mut out = String::new();
+fn categorical(title: &str, y_label: &str, labels: &[&str], top: f64, draw: impl FnOnce(&mut Chart<'_, '_>)) -> String {
     let n = labels.len().max(1);
-    {
-        let root = SVGBackend::with_string(&mut out, (WIDTH, HEIGHT)).into_drawing_area();
-        let _ = root.fill(&WHITE);
-        let Ok(mut chart) = ChartBuilder::on(&root)
-            .caption(title, ("sans-serif", 18))
-            .margin(12)
-            .x_label_area_size(34)
-            .y_label_area_size(56)
-            .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..top)
-        else {
-            return String::new();
-        };
+    framed(title, n, top, |chart| {
         let _ = chart
             .configure_mesh()
             .disable_x_mesh()
@@ -216,6 +185,27 @@ fn categorical(
             })
             .y_desc(y_label)
             .draw();
+        draw(chart);
+    })
+}
+
+/// An accessible SVG chart titled `title` with `n` slots on the x axis
+/// (centred on 0..n−1) and values from 0 to `top`; `draw` configures the
+/// mesh and puts the marks in it.
+fn framed(title: &str, n: usize, top: f64, draw: impl for<'a> FnOnce(&mut Chart<'a, 'a>)) -> String {
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (WIDTH, HEIGHT)).into_drawing_area();
+        let _ = root.fill(&WHITE);
+        let Ok(mut chart) = ChartBuilder::on(&root)
+            .caption(title, ("sans-serif", 18))
+            .margin(12)
+            .x_label_area_size(34)
+            .y_label_area_size(56)
+            .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..top)
+        else {
+            return String::new();
+        };
         draw(&mut chart);
         let _ = root.present();
     }
