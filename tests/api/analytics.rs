@@ -743,11 +743,10 @@ fn stats_cli(redis: &RedisServer, args: &[&str]) -> String {
 
 #[tokio::test]
 async fn signpost_stats_prints_what_the_service_exports() {
-    const RESEARCH: &str = "research-token-0123456789";
     let redis = RedisServer::start().await;
     let app = spawn_with(|c| {
         on_redis(redis.url())(c);
-        c.research_token = Some(RESEARCH.into());
+        c.research_token = Some(crate::helpers::RESEARCH_TOKEN.into());
         c.analytics.epsilon = Some(0.5);
     })
     .await;
@@ -756,7 +755,8 @@ async fn signpost_stats_prints_what_the_service_exports() {
         assert_eq!(app.post_json("/v1/check", &body).await.status(), 200);
     }
     flush(&app).await;
-    let served: Value = app.get_with_token("/v1/stats?granularity=hour", RESEARCH).await.json().await.unwrap();
+    let served: Value =
+        app.get_with_token("/v1/stats?granularity=hour", crate::helpers::RESEARCH_TOKEN).await.json().await.unwrap();
     assert!(served["noise"]["epsilon"] == 0.5, "{served}");
     let printed: Value = serde_json::from_str(&stats_cli(&redis, &["--granularity", "hour"])).unwrap();
     // The same counts, noise included (one key from token_secret), and the

@@ -7,17 +7,7 @@ use std::time::Duration;
 use signpost::analytics::export::day_to_date;
 use signpost::simulate::{Simulation, run};
 
-use crate::helpers::{TestApp, spawn_app, spawn_with};
-
-const TOKEN: &str = "research-token-0123456789";
-
-async fn research_app() -> TestApp {
-    spawn_with(|c| {
-        c.research_token = Some(TOKEN.into());
-        c.analytics.flush_interval_ms = 50;
-    })
-    .await
-}
+use crate::helpers::{RESEARCH_TOKEN as TOKEN, research_app, spawn_app, spawn_with};
 
 #[tokio::test]
 async fn the_dashboard_needs_the_research_token() {

@@ -49,6 +49,18 @@ pub async fn spawn_app() -> TestApp {
 }
 
 /// Starts the service after `change` adjusts the test configuration.
+/// A research token for tests.
+pub const RESEARCH_TOKEN: &str = "research-token-0123456789";
+
+/// A service with [`RESEARCH_TOKEN`] that flushes counts every 50 ms.
+pub async fn research_app() -> TestApp {
+    spawn_with(|c| {
+        c.research_token = Some(RESEARCH_TOKEN.into());
+        c.analytics.flush_interval_ms = 50;
+    })
+    .await
+}
+
 pub async fn spawn_with(change: impl FnOnce(&mut Config)) -> TestApp {
     let (mut config, dir) = test_config();
     change(&mut config);

@@ -75,27 +75,21 @@ async fn the_demo_page_and_component_are_served_under_a_strict_policy() {
 
 #[tokio::test]
 async fn cross_origin_calls_only_from_configured_origins() {
+    // A browser's preflight for a JSON POST from another site.
+    async fn preflight(app: &crate::helpers::TestApp) -> reqwest::Response {
+        app.client
+            .request(reqwest::Method::OPTIONS, format!("{}/v1/check", app.address))
+            .header("origin", "https://search.example")
+            .header("access-control-request-method", "POST")
+            .header("access-control-request-headers", "content-type")
+            .send()
+            .await
+            .unwrap()
+    }
     let closed = crate::helpers::spawn_app().await;
-    let preflight = closed
-        .client
-        .request(reqwest::Method::OPTIONS, format!("{}/v1/check", closed.address))
-        .header("origin", "https://search.example")
-        .header("access-control-request-method", "POST")
-        .header("access-control-request-headers", "content-type")
-        .send()
-        .await
-        .unwrap();
-    assert!(preflight.headers().get("access-control-allow-origin").is_none());
+    assert!(preflight(&closed).await.headers().get("access-control-allow-origin").is_none());
     let open = crate::helpers::spawn_with(|c| c.cors_origins = vec!["https://search.example".into()]).await;
-    let preflight = open
-        .client
-        .request(reqwest::Method::OPTIONS, format!("{}/v1/check", open.address))
-        .header("origin", "https://search.example")
-        .header("access-control-request-method", "POST")
-        .header("access-control-request-headers", "content-type")
-        .send()
-        .await
-        .unwrap();
+    let preflight = preflight(&open).await;
     assert_eq!(preflight.status(), 200);
     assert_eq!(preflight.headers()["access-control-allow-origin"], "https://search.example");
     let answer = open

@@ -4,7 +4,11 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::helpers::{ADMIN_TOKEN, error_code, spawn_app, spawn_with};
+use std::path::PathBuf;
+
+use signpost::config::Config;
+
+use crate::helpers::{ADMIN_TOKEN, TestApp, error_code, spawn_app, spawn_with};
 
 #[tokio::test]
 async fn admin_routes_are_off_without_a_token_and_need_the_right_one() {
@@ -27,18 +31,22 @@ fn write_list(dir: &std::path::Path, text: &str) {
     std::fs::write(dir.join("list.txt"), text).unwrap();
 }
 
-#[tokio::test]
-async fn reload_swaps_lists_and_refuses_broken_ones() {
-    let (config, dir) = crate::helpers::test_config();
+/// A service whose keywords are a directory holding `list.txt` = `text`,
+/// changed further by `change`; returns it and the directory.
+async fn spawn_with_list(text: &str, change: impl FnOnce(&mut Config)) -> (TestApp, PathBuf) {
+    let (mut config, dir) = crate::helpers::test_config();
     let lists = dir.join("lists");
     std::fs::create_dir_all(&lists).unwrap();
-    write_list(&lists, "@id live\n@version 1\nflurbex\n");
-    let app = spawn_with(|c| {
-        *c = config;
-        c.keywords = vec![lists.clone()];
-        c.admin_token = Some(ADMIN_TOKEN.into());
-    })
-    .await;
+    write_list(&lists, text);
+    config.keywords = vec![lists.clone()];
+    change(&mut config);
+    (spawn_with(|c| *c = config).await, lists)
+}
+
+#[tokio::test]
+async fn reload_swaps_lists_and_refuses_broken_ones() {
+    let (app, lists) =
+        spawn_with_list("@id live\n@version 1\nflurbex\n", |c| c.admin_token = Some(ADMIN_TOKEN.into())).await;
     assert_eq!(app.check("flurbex").await["decision"], "warn");
     assert_eq!(app.check("quimzle").await["decision"], "allow");
     let before = app.check("x").await["list_version"].clone();
@@ -123,18 +131,8 @@ async fn sighup_reloads_the_running_binary() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_reload_under_load_drops_nothing() {
-    let (config, dir) = crate::helpers::test_config();
-    let lists = dir.join("lists");
-    std::fs::create_dir_all(&lists).unwrap();
-    write_list(&lists, "@version 1\nflurbex\n");
-    let app = Arc::new(
-        spawn_with(|c| {
-            *c = config;
-            c.keywords = vec![lists.clone()];
-            c.admin_token = Some(ADMIN_TOKEN.into());
-        })
-        .await,
-    );
+    let (app, lists) = spawn_with_list("@version 1\nflurbex\n", |c| c.admin_token = Some(ADMIN_TOKEN.into())).await;
+    let app = Arc::new(app);
     let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let (answered, failed) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
     let mut workers = Vec::new();
@@ -172,13 +170,7 @@ async fn a_reload_under_load_drops_nothing() {
 async fn a_reload_is_recorded_even_while_the_event_channel_is_full() {
     use signpost::analytics::{Dims, Event, EventKind, Tag};
     let redis = crate::redis_server::RedisServer::start().await;
-    let (config, dir) = crate::helpers::test_config();
-    let lists = dir.join("lists");
-    std::fs::create_dir_all(&lists).unwrap();
-    write_list(&lists, "@id live\n@version 1\nflurbex\n");
-    let app = spawn_with(|c| {
-        *c = config;
-        c.keywords = vec![lists.clone()];
+    let (app, lists) = spawn_with_list("@id live\n@version 1\nflurbex\n", |c| {
         c.redis_url = Some(redis.url());
         c.analytics.channel_capacity = 1;
         c.analytics.flush_interval_ms = 50;

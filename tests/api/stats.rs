@@ -7,17 +7,7 @@ use serde_json::{Value, json};
 use signpost::analytics::export::day_to_date;
 use signpost::analytics::token::now_seconds;
 
-use crate::helpers::{TestApp, error_code, spawn_app, spawn_with};
-
-const TOKEN: &str = "research-token-0123456789";
-
-async fn research_app() -> TestApp {
-    spawn_with(|c| {
-        c.research_token = Some(TOKEN.into());
-        c.analytics.flush_interval_ms = 50;
-    })
-    .await
-}
+use crate::helpers::{RESEARCH_TOKEN as TOKEN, TestApp, error_code, research_app, spawn_app, spawn_with};
 
 async fn stats(app: &TestApp, query: &str) -> Value {
     let response = app.client.get(format!("{}/v1/stats?{query}", app.address)).bearer_auth(TOKEN).send().await.unwrap();
