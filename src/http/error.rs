@@ -112,6 +112,17 @@ pub struct ErrorDetail {
     pub message: String,
 }
 
+impl From<crate::analytics::export::ExportError> for ApiError {
+    /// A store that cannot be read is 503; every other refusal of an export
+    /// is the request's (400).
+    fn from(error: crate::analytics::export::ExportError) -> Self {
+        match error {
+            crate::analytics::export::ExportError::Store(store) => ApiError::Unavailable(store.to_string()),
+            other => ApiError::InvalidParameter(other.to_string()),
+        }
+    }
+}
+
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {

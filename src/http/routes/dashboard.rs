@@ -12,10 +12,9 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use serde::Deserialize;
 
 use super::check::for_each_query_pair;
-use super::stats::in_force;
+use super::stats::{ResearchPeriod, in_force, research_period};
 use crate::analytics::cell::HOUR_SECONDS;
-use crate::analytics::export::{Export, Granularity, NoiseKey, StatsQuery, export_with_key, parse_hour, period};
-use crate::analytics::token::now_seconds;
+use crate::analytics::export::{Export, Granularity, NoiseKey, StatsQuery, export_with_key};
 use crate::http::auth::{Access, DASHBOARD_COOKIE, dashboard_cookie, require, same};
 use crate::http::error::ApiError;
 use crate::http::state::AppState;
@@ -128,20 +127,8 @@ pub async fn dashboard(request: HttpRequest, state: web::Data<AppState>) -> Resu
         *slot = Some(value.into_owned()).filter(|v: &String| !v.is_empty());
         Ok(())
     })?;
-    let now_hour = (now_seconds() / HOUR_SECONDS) as u32;
-    let (from_hour, to_hour) = period(from.as_deref(), to.as_deref(), now_hour.max(1))
-        .map_err(|e| ApiError::InvalidParameter(e.to_string()))?;
-    let granularity = match granularity.as_deref() {
-        None => Granularity::Day,
-        Some(text) => Granularity::parse(text)
-            .ok_or_else(|| ApiError::InvalidParameter("granularity: hour, day or week".into()))?,
-    };
-    let intervention_day = match intervention.as_deref() {
-        None => None,
-        Some(text) => {
-            Some(parse_hour(text).ok_or_else(|| ApiError::InvalidParameter("intervention: YYYY-MM-DD".into()))? / 24)
-        }
-    };
+    let ResearchPeriod { from_hour, to_hour, granularity, intervention: intervention_day } =
+        research_period(from.as_deref(), to.as_deref(), granularity.as_deref(), intervention.as_deref())?;
     let Some(source) = state.analytics.source() else {
         return Err(ApiError::Unavailable("analytics are off: nothing is counted".into()));
     };
@@ -166,11 +153,7 @@ pub async fn dashboard(request: HttpRequest, state: web::Data<AppState>) -> Resu
         Ok((export, model))
     })
     .await
-    .map_err(|e| ApiError::Internal(e.to_string()))?
-    .map_err(|e| match e {
-        crate::analytics::export::ExportError::Store(store) => ApiError::Unavailable(store.to_string()),
-        other => ApiError::InvalidParameter(other.to_string()),
-    })?;
+    .map_err(|e| ApiError::Internal(e.to_string()))??;
     let (series, model) = built;
     let form = (from.unwrap_or_default(), to.unwrap_or_default(), intervention.unwrap_or_default());
     Ok(page(StatusCode::OK, render(&series, &model, granularity, &form, intervention_day)))

@@ -62,11 +62,7 @@ pub async fn stats(request: HttpRequest, state: web::Data<AppState>) -> Result<H
         Ok::<_, crate::analytics::export::ExportError>(exported)
     })
     .await
-    .map_err(|e| ApiError::Internal(e.to_string()))?
-    .map_err(|e| match e {
-        crate::analytics::export::ExportError::Store(store) => ApiError::Unavailable(store.to_string()),
-        other => ApiError::InvalidParameter(other.to_string()),
-    })?;
+    .map_err(|e| ApiError::Internal(e.to_string()))??;
     let mut response = HttpResponse::Ok();
     response.insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
     Ok(match csv_table {
@@ -83,6 +79,44 @@ pub fn in_force(engine: &Engine) -> InForce {
         content_version: engine.content.version().to_owned(),
         variant_weights: engine.experiment.weights(&engine.content).into_iter().collect(),
     }
+}
+
+/// The period, buckets and intervention day of a research request.
+pub(crate) struct ResearchPeriod {
+    /// First hour, inclusive.
+    pub from_hour: u32,
+    /// Last hour, inclusive.
+    pub to_hour: u32,
+    /// Bucket size.
+    pub granularity: Granularity,
+    /// The intervention day, if asked for.
+    pub intervention: Option<u32>,
+}
+
+/// Reads `from`, `to`, `granularity` (default `day`) and `intervention`
+/// (a day) as `/v1/stats` and `/dashboard` take them.
+pub(crate) fn research_period(
+    from: Option<&str>,
+    to: Option<&str>,
+    granularity: Option<&str>,
+    intervention: Option<&str>,
+) -> Result<ResearchPeriod, ApiError> {
+    let now_hour = (now_seconds() / HOUR_SECONDS) as u32;
+    let (from_hour, to_hour) = period(from, to, now_hour).map_err(|e| ApiError::InvalidParameter(e.to_string()))?;
+    let granularity = match granularity {
+        None => Granularity::Day,
+        Some(text) => Granularity::parse(text)
+            .ok_or_else(|| ApiError::InvalidParameter("`granularity` must be hour, day or week".into()))?,
+    };
+    let intervention = match intervention {
+        None => None,
+        Some(text) => Some(
+            parse_hour(text)
+                .ok_or_else(|| ApiError::InvalidParameter("`intervention` must be a date `YYYY-MM-DD`".into()))?
+                / 24,
+        ),
+    };
+    Ok(ResearchPeriod { from_hour, to_hour, granularity, intervention })
 }
 
 /// The query, the CSV table asked for (`None` for JSON) and the intervention day.
@@ -109,14 +143,8 @@ fn parse_query(request: &HttpRequest, state: &AppState) -> Result<Parsed, ApiErr
         *slot = Some(value.into_owned());
         Ok(())
     })?;
-    let now_hour = (now_seconds() / HOUR_SECONDS) as u32;
-    let (from_hour, to_hour) =
-        period(from.as_deref(), to.as_deref(), now_hour).map_err(|e| ApiError::InvalidParameter(e.to_string()))?;
-    let granularity = match granularity.as_deref() {
-        None => Granularity::Day,
-        Some(text) => Granularity::parse(text)
-            .ok_or_else(|| ApiError::InvalidParameter("`granularity` must be hour, day or week".into()))?,
-    };
+    let ResearchPeriod { from_hour, to_hour, granularity, intervention } =
+        research_period(from.as_deref(), to.as_deref(), granularity.as_deref(), intervention.as_deref())?;
     let by: Vec<String> = by
         .as_deref()
         .map(|list| list.split(',').map(str::trim).filter(|d| !d.is_empty()).map(str::to_owned).collect())
@@ -128,14 +156,6 @@ fn parse_query(request: &HttpRequest, state: &AppState) -> Result<Parsed, ApiErr
         Some("json") => false,
         Some(_) => return Err(ApiError::InvalidParameter("`format` must be json or csv".into())),
         None => accept_csv,
-    };
-    let intervention = match intervention.as_deref() {
-        None => None,
-        Some(text) => Some(
-            parse_hour(text)
-                .ok_or_else(|| ApiError::InvalidParameter("`intervention` must be a date `YYYY-MM-DD`".into()))?
-                / 24,
-        ),
     };
     let csv_table = match (csv, table.as_deref()) {
         (false, None) => None,
