@@ -627,6 +627,11 @@ fn hourly(table: &Table, query: &StatsQuery, noiser: &Noiser) -> (Bucket, Vec<Bu
 /// not match is counted with none of them).
 const HIT_DIMENSIONS: &[&str] = &["category", "entry", "variant"];
 
+/// A group's values in the [`HIT_DIMENSIONS`] of `by`.
+fn hit_values<'a>(by: &'a [String], group: &'a GroupKey) -> impl Iterator<Item = &'a str> {
+    by.iter().zip(group).filter(|(dimension, _)| HIT_DIMENSIONS.contains(&dimension.as_str())).map(|(_, v)| v.as_str())
+}
+
 /// `checks = hits` at every bucket and the period of a group with a value
 /// in a [`HIT_DIMENSIONS`] dimension: every check counted there matched.
 /// (The other groups' checks then give the hits of a bucket away too.)
@@ -634,11 +639,8 @@ fn hit_only_lines(grid: &Grid, groups: &[GroupKey], by: &[String]) -> Vec<Vec<us
     let (Some(hits), Some(checks)) = (grid.metric(metric::HITS), grid.metric(metric::CHECKS)) else {
         return Vec::new();
     };
-    let hit_only = |group: &GroupKey| {
-        by.iter().zip(group).any(|(dimension, value)| HIT_DIMENSIONS.contains(&dimension.as_str()) && !value.is_empty())
-    };
     let mut lines = Vec::new();
-    for (c, _) in groups.iter().enumerate().filter(|(_, g)| hit_only(g)) {
+    for (c, _) in groups.iter().enumerate().filter(|(_, g)| hit_values(by, g).any(|v| !v.is_empty())) {
         for pos in (0..grid.rows).map(|r| Pos::Cell(r, c)).chain([Pos::Column(c)]) {
             lines.push(vec![grid.index(hits, pos), grid.index(checks, pos)]);
         }
@@ -652,10 +654,7 @@ fn hit_only_lines(grid: &Grid, groups: &[GroupKey], by: &[String]) -> Vec<Vec<us
 /// dimensions). Withholding them would protect nothing.
 fn hit_free_zeros(grid: &Grid, groups: &[GroupKey], by: &[String]) -> Vec<bool> {
     let mut fixed = vec![false; grid.values.len()];
-    let hit_free = |group: &GroupKey| {
-        by.iter().zip(group).any(|(dimension, value)| HIT_DIMENSIONS.contains(&dimension.as_str()) && value.is_empty())
-    };
-    for (c, _) in groups.iter().enumerate().filter(|(_, g)| hit_free(g)) {
+    for (c, _) in groups.iter().enumerate().filter(|(_, g)| hit_values(by, g).any(str::is_empty)) {
         for (m, name) in grid.metrics.iter().enumerate() {
             if name == metric::CHECKS {
                 continue;

@@ -102,17 +102,16 @@ fn label_of(start: &str, hourly: bool) -> String {
 /// control: figures from separately protected exports could be combined to
 /// work out a count one of them withholds.
 pub fn build(export: &Export, intervention_day: Option<u32>) -> Dashboard {
-    let (series, by_variant, daily) = (export, export, export);
-    let hourly = matches!(series.granularity, crate::analytics::export::Granularity::Hour);
+    let hourly = matches!(export.granularity, crate::analytics::export::Granularity::Hour);
     let value = |counts: &crate::analytics::export::Counts, metric: &str| counts.values.get(metric).copied().flatten();
-    let labels = series.buckets.iter().map(|b| label_of(&b.start, hourly)).collect();
-    let checks = series.buckets.iter().map(|b| value(&b.counts, "checks").map(|v| v as f64)).collect();
-    let hits_per_1000 = series.buckets.iter().map(|b| b.counts.hits_per_1000_checks).collect();
-    let shown = value(&series.totals.counts, "warnings_shown");
+    let labels = export.buckets.iter().map(|b| label_of(&b.start, hourly)).collect();
+    let checks = export.buckets.iter().map(|b| value(&b.counts, "checks").map(|v| v as f64)).collect();
+    let hits_per_1000 = export.buckets.iter().map(|b| b.counts.hits_per_1000_checks).collect();
+    let shown = value(&export.totals.counts, "warnings_shown");
     let funnel = FUNNEL
         .iter()
         .map(|(label, metric)| {
-            let count = value(&series.totals.counts, metric);
+            let count = value(&export.totals.counts, metric);
             let share = match (count, shown) {
                 (Some(c), Some(s)) if s > 0 => Some(c as f64 / s as f64),
                 _ => None,
@@ -120,13 +119,13 @@ pub fn build(export: &Export, intervention_day: Option<u32>) -> Dashboard {
             ((*label).to_owned(), count, share)
         })
         .collect();
-    let per_day: Vec<_> = daily.sessions.iter().filter(|r| r.arm == "all" && r.day != "all").collect();
+    let per_day: Vec<_> = export.sessions.iter().filter(|r| r.arm == "all" && r.day != "all").collect();
     let session_days = per_day.iter().map(|r| r.day.get(5..).unwrap_or(&r.day).to_owned()).collect();
     let warned_again = per_day.iter().map(|r| r.warned_again_share).collect();
 
-    let arm_rows: Vec<_> = daily.sessions.iter().filter(|r| r.day == "all" && r.arm != "all").collect();
+    let arm_rows: Vec<_> = export.sessions.iter().filter(|r| r.day == "all" && r.arm != "all").collect();
     let mut arms: Vec<String> = arm_rows.iter().map(|r| r.arm.clone()).collect();
-    for group in &by_variant.totals.groups {
+    for group in &export.totals.groups {
         if let Some(arm) = group.group.get("variant") {
             if !arm.is_empty() && !arms.contains(arm) {
                 arms.push(arm.clone());
@@ -142,8 +141,7 @@ pub fn build(export: &Export, intervention_day: Option<u32>) -> Dashboard {
         ))
     };
     let help_of = |arm: &str| -> Option<(u64, u64)> {
-        let group =
-            by_variant.totals.groups.iter().find(|g| g.group.get("variant").map(String::as_str) == Some(arm))?;
+        let group = export.totals.groups.iter().find(|g| g.group.get("variant").map(String::as_str) == Some(arm))?;
         Some((value(group, "helpline_clicks")?, value(group, "warnings_shown")?))
     };
     let reference =
@@ -167,7 +165,7 @@ pub fn build(export: &Export, intervention_day: Option<u32>) -> Dashboard {
             }
         })
         .collect();
-    let daily_buckets = matches!(series.granularity, crate::analytics::export::Granularity::Day);
-    let its = intervention_day.filter(|_| daily_buckets).and_then(|day| interrupted_time_series(daily, day));
+    let daily_buckets = matches!(export.granularity, crate::analytics::export::Granularity::Day);
+    let its = intervention_day.filter(|_| daily_buckets).and_then(|day| interrupted_time_series(export, day));
     Dashboard { labels, checks, hits_per_1000, funnel, session_days, warned_again, variants, reference, its }
 }
