@@ -116,8 +116,20 @@ fn best_partner(
     candidates
         .iter()
         .flat_map(|&l| lines[l as usize].iter().map(move |&i| (l as usize, i)))
-        .filter(|&(_, i)| !withheld[i] && !fixed[i])
-        .min_by_key(|&(_, i)| (values[i] == 0, values[i]))
+        .filter(|&(_, i)| can_withhold(i, withheld, fixed))
+        .min_by_key(|&(_, i)| partner_order(values, i))
+}
+
+/// Whether the count `i` may be withheld next: published, and not a zero
+/// everyone knows.
+fn can_withhold(i: usize, withheld: &[bool], fixed: &[bool]) -> bool {
+    !withheld[i] && !fixed[i]
+}
+
+/// The order in which partners are preferred: non-zero before zero, then
+/// the smallest (it costs researchers the least).
+fn partner_order(values: &[u64], i: usize) -> (bool, u64) {
+    (values[i] == 0, values[i])
 }
 
 /// When every other member of `determined`'s own lines is withheld or a
@@ -148,7 +160,10 @@ fn wider_partner(
                     seen[member] = true;
                     if withheld[member] {
                         next.push(member);
-                    } else if !fixed[member] && values[member] > 0 && best.is_none_or(|b| values[member] < values[b]) {
+                    } else if can_withhold(member, withheld, fixed)
+                        && values[member] > 0
+                        && best.is_none_or(|b| values[member] < values[b])
+                    {
                         best = Some(member);
                     }
                 }
@@ -180,8 +195,8 @@ fn close_lines(values: &[u64], lines: &[Vec<usize>], withheld: &mut [bool], k: u
                 parts
                     .iter()
                     .copied()
-                    .filter(|&i| !withheld[i] && !fixed[i])
-                    .min_by_key(|&i| (values[i] == 0, values[i]))
+                    .filter(|&i| can_withhold(i, withheld, fixed))
+                    .min_by_key(|&i| partner_order(values, i))
             };
             let partner = if held == 1 {
                 smallest_published(line, withheld)
