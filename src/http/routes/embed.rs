@@ -49,22 +49,21 @@ pub async fn demo_page(state: web::Data<AppState>) -> Result<HttpResponse, ApiEr
 
 /// The demo page's script.
 pub async fn demo_script(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    if !demo_enabled(&state) {
-        return Err(ApiError::NotFound);
-    }
-    Ok(HttpResponse::Ok()
-        .content_type("text/javascript; charset=utf-8")
-        .insert_header((header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .body(DEMO_JS))
+    demo_asset(&state, "text/javascript; charset=utf-8", DEMO_JS)
 }
 
 /// The demo page's stylesheet.
 pub async fn demo_style(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    if !demo_enabled(&state) {
+    demo_asset(&state, "text/css; charset=utf-8", DEMO_CSS)
+}
+
+/// A file of the demo page, served only in demo mode.
+fn demo_asset(state: &AppState, content_type: &'static str, body: &'static str) -> Result<HttpResponse, ApiError> {
+    if !demo_enabled(state) {
         return Err(ApiError::NotFound);
     }
     Ok(HttpResponse::Ok()
-        .content_type("text/css; charset=utf-8")
+        .content_type(content_type)
         .insert_header((header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .body(DEMO_CSS))
+        .body(body))
 }
