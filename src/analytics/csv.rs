@@ -156,7 +156,7 @@ fn about(export: &Export) -> String {
     let mut pair = |key: &str, value: String| push_row(&mut out, &[text(key), text(&value)]);
     pair("from", export.from.clone());
     pair("to", export.to.clone());
-    pair("granularity", format!("{:?}", export.granularity).to_lowercase());
+    pair("granularity", export.granularity.name().to_owned());
     pair("by", export.by.join(" "));
     pair("k", export.k.to_string());
     pair("noise", export.noise.as_ref().map(|n| format!("{} epsilon={}", n.mechanism, n.epsilon)).unwrap_or_default());

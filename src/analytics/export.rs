@@ -92,14 +92,18 @@ pub enum Granularity {
 }
 
 impl Granularity {
+    /// `hour`, `day` or `week`, as [`Granularity::parse`] reads it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Granularity::Hour => "hour",
+            Granularity::Day => "day",
+            Granularity::Week => "week",
+        }
+    }
+
     /// Parses `hour`, `day` or `week`.
     pub fn parse(text: &str) -> Option<Granularity> {
-        match text {
-            "hour" => Some(Granularity::Hour),
-            "day" => Some(Granularity::Day),
-            "week" => Some(Granularity::Week),
-            _ => None,
-        }
+        [Granularity::Hour, Granularity::Day, Granularity::Week].into_iter().find(|g| g.name() == text)
     }
 
     /// The first hour of the bucket that holds `hour`.

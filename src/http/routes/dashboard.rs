@@ -228,11 +228,7 @@ fn render(
             Some(&its.points.iter().map(|p| Some(p.fitted)).collect::<Vec<_>>()),
         )
     });
-    let granularity_name = match granularity {
-        Granularity::Hour => "hour",
-        Granularity::Day => "day",
-        Granularity::Week => "week",
-    };
+    let granularity_name = granularity.name();
     shell(
         "Research dashboard",
         html! {
