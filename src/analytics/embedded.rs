@@ -203,33 +203,33 @@ impl Sink for EmbeddedStore {
     }
 }
 
-fn read_cells(db: &impl ReadableDatabase, from: u32, to: u32) -> Result<Vec<(u32, String, u64)>, SinkError> {
-    let txn = db.begin_read().map_err(unavailable)?;
-    let cells = txn.open_table(CELLS).map_err(unavailable)?;
+/// The rows of `table` (hours or days × fields) from `from` to `to`.
+fn read_range(
+    txn: &redb::ReadTransaction,
+    table: TableDefinition<(u32, &str), u64>,
+    from: u32,
+    to: u32,
+) -> Result<Vec<(u32, String, u64)>, SinkError> {
+    let rows = txn.open_table(table).map_err(unavailable)?;
     let mut out = Vec::new();
-    for row in cells.range((from, "")..).map_err(unavailable)? {
+    for row in rows.range((from, "")..).map_err(unavailable)? {
         let (key, value) = row.map_err(unavailable)?;
-        let (hour, field) = key.value();
-        if hour > to {
+        let (at, field) = key.value();
+        if at > to {
             break;
         }
-        out.push((hour, field.to_owned(), value.value()));
+        out.push((at, field.to_owned(), value.value()));
     }
     Ok(out)
 }
 
+fn read_cells(db: &impl ReadableDatabase, from: u32, to: u32) -> Result<Vec<(u32, String, u64)>, SinkError> {
+    read_range(&db.begin_read().map_err(unavailable)?, CELLS, from, to)
+}
+
 fn read_days(db: &impl ReadableDatabase, from: u32, to: u32) -> Result<DayCells, SinkError> {
     let txn = db.begin_read().map_err(unavailable)?;
-    let days = txn.open_table(DAYS).map_err(unavailable)?;
-    let mut out = Vec::new();
-    for row in days.range((from, "")..).map_err(unavailable)? {
-        let (key, value) = row.map_err(unavailable)?;
-        let (day, field) = key.value();
-        if day > to {
-            break;
-        }
-        out.push((day, field.to_owned(), value.value()));
-    }
+    let mut out = read_range(&txn, DAYS, from, to)?;
     let uniques = txn.open_table(UNIQUES).map_err(unavailable)?;
     for row in uniques.range(from..=to).map_err(unavailable)? {
         let (day, sketch) = row.map_err(unavailable)?;
