@@ -255,8 +255,10 @@ pub(crate) struct AgeWords {
     numbers: Vec<(Vec<u8>, u32)>,
     /// Two-word numbers: `twenty one`, `dix sept`.
     pairs: Vec<(Vec<u8>, Vec<u8>, u32)>,
-    /// Words after which a number word is part of a larger number, sorted.
-    number_like: Vec<Vec<u8>>,
+    /// Tens and hundreds after which a number word is part of a larger
+    /// number, sorted (number words themselves are found through
+    /// `number_starts`).
+    larger: Vec<Vec<u8>>,
     connectors: Vec<Vec<u8>>,
     /// The forms of `numbers`, for an anchored search at the start of a
     /// word: this runs for every word of every query, and a DFA turns most
@@ -284,17 +286,16 @@ impl Default for AgeWords {
         }
         numbers.sort();
         numbers.dedup();
-        let mut number_like: Vec<Vec<u8>> = LARGER_NUMBER_WORDS.iter().map(|w| compared(w)).collect();
-        number_like.extend(numbers.iter().map(|(form, _)| form.clone()));
-        number_like.sort();
-        number_like.dedup();
+        let mut larger: Vec<Vec<u8>> = LARGER_NUMBER_WORDS.iter().map(|w| compared(w)).collect();
+        larger.sort();
+        larger.dedup();
         let connectors = NUMBER_CONNECTORS.iter().map(|w| compared(w)).collect();
         let number_starts = DFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
             .build(numbers.iter().map(|(form, _)| form))
             .expect("a few hundred short number words always compile");
-        AgeWords { forms, longest, numbers, pairs, number_like, connectors, number_starts }
+        AgeWords { forms, longest, numbers, pairs, larger, connectors, number_starts }
     }
 }
 
@@ -303,8 +304,10 @@ impl AgeWords {
         self.forms.binary_search_by(|f| f.as_bytes().cmp(text)).is_ok()
     }
 
+    /// Whether `word` is a number (digits, a number word, a ten or hundred).
     fn is_number_like(&self, word: &[u8]) -> bool {
-        self.number_like.binary_search_by(|f| f.as_slice().cmp(word)).is_ok()
+        self.larger.binary_search_by(|f| f.as_slice().cmp(word)).is_ok()
+            || self.longest_number_at_start(word).is_some_and(|(end, _)| end == word.len())
             || word.first().is_some_and(u8::is_ascii_digit)
     }
 
