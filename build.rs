@@ -4,6 +4,9 @@
 //! Output (in `OUT_DIR/confusables.rs`):
 //! - `LATIN_LOOKALIKES`: sorted `(char, ascii lowercase letter)` for every
 //!   non-ASCII letter whose confusable prototype is a single ASCII letter.
+//!   Latin letters drawn from an ASCII letter with a stroke, bar, hook or
+//!   tail, and Latin small capitals (`ø ł đ ħ ƶ ɓ ʀ`), are read off their
+//!   Unicode names (`unicode_names2`) and fold to that letter too.
 //!   The case of the source letter is respected: Cyrillic `Н` looks like `H`,
 //!   so it folds to `h`, while Cyrillic `н` has no Latin look-alike.
 //! - `CYRILLIC_FOR_LATIN` / `GREEK_FOR_LATIN`: for each ASCII letter, the
@@ -45,6 +48,34 @@ const SMALL_CAPITALS: &[(char, char)] = &[
     ('ᴢ', 'z'),
 ];
 
+/// The ASCII letter a Latin letter is drawn from, read off its Unicode name:
+/// `LATIN SMALL LETTER O WITH STROKE` (ø), `LATIN SMALL LETTER B WITH HOOK`
+/// (ɓ), `LATIN LETTER SMALL CAPITAL R` (ʀ), `LATIN SMALL LETTER OPEN E` (ɛ),
+/// `LATIN SMALL LETTER DOTLESS J` (ȷ). Strokes, bars, hooks, tails and
+/// descenders fold like diacritics; letters that are letters of their own
+/// (æ, ð, þ, ə, ŋ, turned and reversed forms) have other names and stay.
+fn latin_base(c: char) -> Option<char> {
+    let name = unicode_names2::name(c)?.to_string();
+    let rest = name
+        .strip_prefix("LATIN SMALL LETTER ")
+        .or_else(|| name.strip_prefix("LATIN CAPITAL LETTER "))
+        .or_else(|| name.strip_prefix("LATIN LETTER SMALL CAPITAL "))?;
+    let rest = ["OPEN ", "DOTLESS ", "SCRIPT ", "BARRED ", "SMALL CAPITAL "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .unwrap_or(rest);
+    let (letter, with) = match rest.split_once(' ') {
+        Some((letter, with)) => (letter, Some(with)),
+        None => (rest, None),
+    };
+    // `LATIN SMALL LETTER U BAR` (ʉ) is a u with a bar, as `... WITH STROKE` is.
+    if letter.len() != 1 || !with.is_none_or(|w| w.starts_with("WITH ") || w == "BAR") {
+        return None;
+    }
+    let letter = letter.chars().next()?;
+    letter.is_ascii_uppercase().then(|| letter.to_ascii_lowercase())
+}
+
 fn prototype(c: char) -> Option<char> {
     let skeleton: String = unicode_security::skeleton(&c.to_string()).collect();
     let mut chars = skeleton.chars();
@@ -71,7 +102,10 @@ fn main() {
             (Some(l), None) if l != c => prototype(l),
             _ => None,
         };
-        if let Some(p) = lower_proto.or_else(|| prototype(c)) {
+        // A Latin letter is the letter its name says (`ʋ` is a v with a
+        // hook, though the confusables data files it under `u`).
+        let latin = (c.script() == Script::Latin && !c.is_ascii()).then(|| latin_base(c)).flatten();
+        if let Some(p) = latin.or(lower_proto).or_else(|| prototype(c)) {
             table.push((c, p));
         }
     }

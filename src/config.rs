@@ -49,6 +49,9 @@ pub struct Config {
     pub public_url: Option<String>,
     /// Keyword list files or directories; empty means the embedded demo lists.
     pub keywords: Vec<PathBuf>,
+    /// Files of the operator's own innocent words (one or more a line),
+    /// added to the built-in dictionary guard.
+    pub dictionary: Vec<PathBuf>,
     /// A directory overriding the embedded content (messages, helplines, chatbot).
     pub content_dir: Option<PathBuf>,
     /// Redis for counters shared by a fleet; without it the embedded store is used.
@@ -229,6 +232,7 @@ impl Default for Config {
             listen: "127.0.0.1:8080".into(),
             public_url: None,
             keywords: Vec::new(),
+            dictionary: Vec::new(),
             content_dir: None,
             redis_url: None,
             data_dir: PathBuf::from("signpost-data"),
@@ -260,6 +264,9 @@ pub struct FlagOverrides {
     /// `--keywords` (repeatable)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub keywords: Option<Vec<PathBuf>>,
+    /// `--dictionary` (repeatable)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dictionary: Option<Vec<PathBuf>>,
     /// `--redis`
     #[serde(skip_serializing_if = "Option::is_none", rename = "redis_url")]
     pub redis: Option<String>,
@@ -306,7 +313,7 @@ impl Config {
             }
             figment = figment.merge(Toml::file_exact(file));
         }
-        let mut ignored = vec!["keywords", "config"];
+        let mut ignored = vec!["keywords", "dictionary", "config"];
         ignored.extend_from_slice(VERBATIM_KEYS);
         figment = figment.merge(Env::prefixed(ENV_PREFIX).split("__").ignore(&ignored));
         // Secrets and paths are taken verbatim: a token of digits must not
@@ -318,6 +325,10 @@ impl Config {
         if let Ok(keywords) = std::env::var("SIGNPOST_KEYWORDS") {
             let paths: Vec<PathBuf> = keywords.split(':').filter(|p| !p.is_empty()).map(PathBuf::from).collect();
             figment = figment.merge(Serialized::default("keywords", paths));
+        }
+        if let Ok(dictionary) = std::env::var("SIGNPOST_DICTIONARY") {
+            let paths: Vec<PathBuf> = dictionary.split(':').filter(|p| !p.is_empty()).map(PathBuf::from).collect();
+            figment = figment.merge(Serialized::default("dictionary", paths));
         }
         figment = figment.merge(Serialized::defaults(flags));
         let config: Config = figment.extract()?;

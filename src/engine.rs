@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::config::Config;
 use crate::deterrence::{Arm, Content, ContentError, Experiment, ExperimentError};
-use crate::keywords::{KeywordList, LoadError, Matcher, Verdict, demo_lists, load_paths};
+use crate::keywords::{KeywordList, LoadError, Matcher, Verdict, demo_lists, load_dictionary, load_paths};
 
 /// Lists, content and experiment, loaded and checked together.
 pub struct Engine {
@@ -71,7 +71,8 @@ impl Engine {
     pub fn load(config: &Config) -> Result<Engine, EngineError> {
         let lists: Vec<KeywordList> =
             if config.keywords.is_empty() { demo_lists()? } else { load_paths(&config.keywords)? };
-        let mut builder = Matcher::builder().lists(lists);
+        let dictionary = load_dictionary(&config.dictionary)?;
+        let mut builder = Matcher::builder().lists(lists).dictionary(dictionary);
         if let Some(key) = &config.entry_id_key {
             builder = builder.entry_id_key(key.as_bytes());
         }

@@ -63,7 +63,7 @@ struct Input {
 }
 
 pub fn run(args: CheckArgs) -> Result<ExitCode, CliError> {
-    let (_, matcher) = args.lists.load()?;
+    let (_, matcher, _) = args.lists.load()?;
     if args.jsonl {
         let stdin = std::io::stdin();
         let stdout = std::io::stdout();

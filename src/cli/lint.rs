@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use signpost::keywords::{lint_benign, lint_lists};
+use signpost::keywords::{lint_benign, lint_dictionary, lint_lists};
 
 use super::{CliError, ListArgs};
 
@@ -25,7 +25,7 @@ pub struct LintArgs {
 }
 
 pub fn run(args: LintArgs) -> Result<ExitCode, CliError> {
-    let (lists, matcher) = match args.lists.load() {
+    let (lists, matcher, dictionary) = match args.lists.load() {
         Ok(loaded) => loaded,
         Err(CliError::Lists(error)) => {
             let mut err = std::io::stderr().lock();
@@ -41,6 +41,7 @@ pub fn run(args: LintArgs) -> Result<ExitCode, CliError> {
         Err(other) => return Err(other),
     };
     let mut report = lint_lists(&lists);
+    lint_dictionary(&mut report, &lists, &dictionary);
     if let Some(path) = &args.benign {
         let bytes = std::fs::read(path)
             .map_err(|e| CliError::Usage(format!("cannot read benign file {}: {e}", path.display())))?;

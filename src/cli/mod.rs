@@ -3,6 +3,7 @@
 //! compatibly.
 
 mod check;
+mod dictionary;
 mod lint;
 mod serve;
 mod simulate;
@@ -12,7 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use signpost::keywords::{KeywordList, LoadError, Matcher, demo_lists, load_paths};
+use signpost::keywords::{Dictionary, KeywordList, LoadError, Matcher, demo_lists, load_dictionary, load_paths};
 
 /// signpost: warns people who search for child sexual abuse material and offers help.
 #[derive(Parser, Debug)]
@@ -32,6 +33,8 @@ enum Command {
     Lint(lint::LintArgs),
     /// Print the research export from Redis or the embedded store.
     Stats(stats::StatsArgs),
+    /// Build a dictionary of ordinary words (the guard against fuzzy false positives).
+    Dictionary(dictionary::DictionaryArgs),
     /// Send weeks of synthetic traffic to a running service in demo mode (for the dashboard).
     Simulate(simulate::SimulateArgs),
 }
@@ -43,14 +46,19 @@ pub struct ListArgs {
     /// Without it, the embedded demo lists (fictional terms) are used.
     #[arg(long = "keywords", value_name = "PATH")]
     pub keywords: Vec<PathBuf>,
+    /// A file of your own innocent words (one or more a line), added to the built-in dictionary that
+    /// keeps fuzzy readings off ordinary words; repeatable.
+    #[arg(long = "dictionary", value_name = "FILE")]
+    pub dictionary: Vec<PathBuf>,
 }
 
 impl ListArgs {
-    /// Loads the lists (or the demo lists) and compiles them.
-    pub fn load(&self) -> Result<(Vec<KeywordList>, Matcher), CliError> {
+    /// Loads the lists (or the demo lists) and the dictionary, and compiles them.
+    pub fn load(&self) -> Result<(Vec<KeywordList>, Matcher, Dictionary), CliError> {
         let lists = if self.keywords.is_empty() { demo_lists()? } else { load_paths(&self.keywords)? };
-        let matcher = Matcher::builder().lists(lists.clone()).build()?;
-        Ok((lists, matcher))
+        let dictionary = load_dictionary(&self.dictionary)?;
+        let matcher = Matcher::builder().lists(lists.clone()).dictionary(dictionary.clone()).build()?;
+        Ok((lists, matcher, dictionary))
     }
 }
 
@@ -76,5 +84,6 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Lint(args) => lint::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Simulate(args) => simulate::run_command(args),
+        Command::Dictionary(args) => dictionary::run(args),
     }
 }

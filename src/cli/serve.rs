@@ -21,6 +21,10 @@ pub struct ServeArgs {
     /// Without it, the embedded demo lists (fictional terms).
     #[arg(long = "keywords", value_name = "PATH")]
     keywords: Vec<PathBuf>,
+    /// A file of your own innocent words (one or more a line) added to the built-in dictionary guard;
+    /// repeatable [env: SIGNPOST_DICTIONARY, paths separated by `:`].
+    #[arg(long = "dictionary", value_name = "FILE")]
+    dictionary: Vec<PathBuf>,
     /// Redis URL for counters shared by a fleet [env: SIGNPOST_REDIS_URL].
     #[arg(long, value_name = "URL")]
     redis: Option<String>,
@@ -42,6 +46,7 @@ pub fn run(args: ServeArgs) -> Result<ExitCode, CliError> {
     let flags = FlagOverrides {
         listen: args.listen,
         keywords: (!args.keywords.is_empty()).then_some(args.keywords),
+        dictionary: (!args.dictionary.is_empty()).then_some(args.dictionary),
         redis: args.redis,
         data_dir: args.data_dir,
         content_dir: args.content_dir,

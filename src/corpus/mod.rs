@@ -252,8 +252,10 @@ pub struct Corpus {
 /// positive's context.
 pub(crate) const ALLOW_WORDS: &[&str] = &["valley", "river", "museum", "bakery", "street"];
 
-/// Affixes glued to a term to make an innocent-looking longer word.
-const PREFIXES: &[&str] = &["un", "re", "pre", "anti", "non", "super", "mega", "ex", "bio", "micro"];
+/// Affixes glued to a term to make an innocent-looking longer word: bound
+/// morphemes only (a free word glued to a term, `superzorvik`, is the
+/// glued-entry disguise, not an innocent derivation).
+const PREFIXES: &[&str] = &["un", "re", "pre", "anti", "non", "ex", "sub", "semi"];
 const SUFFIXES: &[&str] =
     &["ology", "ian", "ish", "ity", "ed", "ful", "less", "ness", "ess", "ist", "dom", "ward", "ism", "ly", "ette"];
 const CYRILLIC_AFFIXES: (&[&str], &[&str]) = (&["пере", "недо", "пре"], &["ный", "ский", "ов", "ик", "ость"]);

@@ -15,53 +15,104 @@ use aho_corasick::{Anchored, MatchKind, StartKind};
 
 use crate::normalize::canonical;
 
+/// How an age word counts the number before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unit {
+    /// Years, written anywhere after the number.
+    Years,
+    /// Years, only glued to the number (`12yrs`): `12 yrs warranty` is a
+    /// duration.
+    YearsGlued,
+    /// Months (`8 month old`): the age is the whole years.
+    Months,
+}
+
 /// Written forms of "years (old)" in several languages, as typed; they are
-/// normalised like everything else and compared with word breaks removed.
-const AGE_WORDS: &[&str] = &[
-    "yo",
-    "y/o",
-    "y.o.",
-    "yos",
-    "yr",
-    "yrs",
-    "yr old",
-    "yrs old",
-    "year old",
-    "years old",
-    "year-old",
-    "years-old",
-    "yearold",
-    "year olds",
-    "years",
-    "jahre",
-    "jahre alt",
-    "jährig",
-    "jährige",
-    "jährigen",
-    "jaar",
-    "jaar oud",
-    "jarig",
-    "jarige",
-    "ans",
-    "an",
-    "años",
-    "anos",
-    "año",
-    "anni",
-    "anno",
-    "lat",
-    "лет",
-    "года",
-    "год",
-    "годика",
-    "ετών",
-    "χρονών",
-    "χρονων",
-    "歳",
-    "岁",
-    "세",
-    "살",
+/// normalised like everything else and compared with word breaks removed
+/// and repeated letters written once (`yeaaar old`). A bare English
+/// "years" is a duration (`12 years ago`), never an age: English needs
+/// "old" or "of age".
+const AGE_WORDS: &[(&str, Unit)] = &[
+    ("yo", Unit::Years),
+    ("y/o", Unit::Years),
+    ("y.o.", Unit::Years),
+    ("yos", Unit::Years),
+    ("yr", Unit::YearsGlued),
+    ("yrs", Unit::YearsGlued),
+    ("yr old", Unit::Years),
+    ("yrs old", Unit::Years),
+    ("year old", Unit::Years),
+    ("years old", Unit::Years),
+    ("yer old", Unit::Years),
+    ("yearold", Unit::Years),
+    ("year olds", Unit::Years),
+    ("year of age", Unit::Years),
+    ("years of age", Unit::Years),
+    ("month old", Unit::Months),
+    ("months old", Unit::Months),
+    ("mo old", Unit::Months),
+    ("mos old", Unit::Months),
+    ("monat alt", Unit::Months),
+    ("monate alt", Unit::Months),
+    ("maanden oud", Unit::Months),
+    ("mois", Unit::Months),
+    ("meses de edad", Unit::Months),
+    ("mesi", Unit::Months),
+    ("miesięcy", Unit::Months),
+    ("месяцев", Unit::Months),
+    ("месяца", Unit::Months),
+    ("jahr", Unit::Years),
+    ("jahre", Unit::Years),
+    ("jahre alt", Unit::Years),
+    ("jährig", Unit::Years),
+    ("jährige", Unit::Years),
+    ("jährigen", Unit::Years),
+    ("jaar", Unit::Years),
+    ("jaar oud", Unit::Years),
+    ("jarig", Unit::Years),
+    ("jarige", Unit::Years),
+    ("ans", Unit::Years),
+    ("an", Unit::Years),
+    ("años", Unit::Years),
+    ("anos", Unit::Years),
+    ("año", Unit::Years),
+    ("anni", Unit::Years),
+    ("anno", Unit::Years),
+    ("lat", Unit::Years),
+    ("lata", Unit::Years),
+    ("letni", Unit::Years),
+    ("letnia", Unit::Years),
+    ("letnie", Unit::Years),
+    ("let", Unit::Years),
+    ("лет", Unit::Years),
+    ("года", Unit::Years),
+    ("год", Unit::Years),
+    ("годика", Unit::Years),
+    ("летний", Unit::Years),
+    ("летняя", Unit::Years),
+    ("летнего", Unit::Years),
+    ("летней", Unit::Years),
+    ("летнюю", Unit::Years),
+    ("летние", Unit::Years),
+    ("летних", Unit::Years),
+    ("років", Unit::Years),
+    ("роки", Unit::Years),
+    ("рік", Unit::Years),
+    ("ετών", Unit::Years),
+    ("χρονών", Unit::Years),
+    ("χρονων", Unit::Years),
+    ("歳", Unit::Years),
+    ("岁", Unit::Years),
+    ("歲", Unit::Years),
+    ("세", Unit::Years),
+    ("살", Unit::Years),
 ];
+
+/// Words that put an age before its number: `age 14`, `aged 14`, `age: 14`.
+const AGE_BEFORE: &[&str] = &["age", "aged", "edad", "età", "eta", "wiek", "возраст", "alter", "leeftijd", "idade"];
+
+/// The largest number read after [`AGE_BEFORE`] or before a month word.
+const MAX_AGE_NUMBER: u32 = 999;
 
 /// Numbers written as words, 0 to 20, in the languages of the age words.
 const NUMBER_WORDS: &[(&str, u32)] = &[
@@ -174,7 +225,118 @@ const NUMBER_WORDS: &[(&str, u32)] = &[
     ("dieciocho", 18),
     ("diecinueve", 19),
     ("veinte", 20),
+    // Italian
+    ("uno", 1),
+    ("una", 1),
+    ("due", 2),
+    ("tre", 3),
+    ("quattro", 4),
+    ("cinque", 5),
+    ("sei", 6),
+    ("sette", 7),
+    ("otto", 8),
+    ("nove", 9),
+    ("dieci", 10),
+    ("undici", 11),
+    ("dodici", 12),
+    ("tredici", 13),
+    ("quattordici", 14),
+    ("quindici", 15),
+    ("sedici", 16),
+    ("diciassette", 17),
+    ("diciotto", 18),
+    ("diciannove", 19),
+    ("venti", 20),
+    // Portuguese
+    ("um", 1),
+    ("dois", 2),
+    ("duas", 2),
+    ("três", 3),
+    ("sete", 7),
+    ("oito", 8),
+    ("dez", 10),
+    ("treze", 13),
+    ("quatorze", 14),
+    ("dezesseis", 16),
+    ("dezasseis", 16),
+    ("dezessete", 17),
+    ("dezassete", 17),
+    ("dezoito", 18),
+    ("dezenove", 19),
+    ("dezanove", 19),
+    ("vinte", 20),
+    // Polish
+    ("jeden", 1),
+    ("jedna", 1),
+    ("dwa", 2),
+    ("dwie", 2),
+    ("trzy", 3),
+    ("cztery", 4),
+    ("pięć", 5),
+    ("sześć", 6),
+    ("siedem", 7),
+    ("osiem", 8),
+    ("dziewięć", 9),
+    ("dziesięć", 10),
+    ("jedenaście", 11),
+    ("dwanaście", 12),
+    ("trzynaście", 13),
+    ("czternaście", 14),
+    ("piętnaście", 15),
+    ("szesnaście", 16),
+    ("siedemnaście", 17),
+    ("osiemnaście", 18),
+    ("dziewiętnaście", 19),
+    ("dwadzieścia", 20),
+    // Russian
+    ("один", 1),
+    ("одна", 1),
+    ("два", 2),
+    ("две", 2),
+    ("три", 3),
+    ("четыре", 4),
+    ("пять", 5),
+    ("шесть", 6),
+    ("семь", 7),
+    ("восемь", 8),
+    ("девять", 9),
+    ("десять", 10),
+    ("одиннадцать", 11),
+    ("двенадцать", 12),
+    ("тринадцать", 13),
+    ("четырнадцать", 14),
+    ("пятнадцать", 15),
+    ("шестнадцать", 16),
+    ("семнадцать", 17),
+    ("восемнадцать", 18),
+    ("девятнадцать", 19),
+    ("двадцать", 20),
+    // Korean native numbers (with 살)
+    ("한", 1),
+    ("두", 2),
+    ("세", 3),
+    ("네", 4),
+    ("다섯", 5),
+    ("여섯", 6),
+    ("일곱", 7),
+    ("여덟", 8),
+    ("아홉", 9),
+    ("열", 10),
+    ("열한", 11),
+    ("열두", 12),
+    ("열세", 13),
+    ("열네", 14),
+    ("열다섯", 15),
+    ("열여섯", 16),
+    ("열일곱", 17),
+    ("열여덟", 18),
+    ("열아홉", 19),
+    ("스무", 20),
 ];
+
+/// Han numerals 1–9, with which 1–20 are written (`十六` = 16, `二十` = 20).
+const HAN_DIGITS: &[(char, u32)] =
+    &[('一', 1), ('二', 2), ('两', 2), ('三', 3), ('四', 4), ('五', 5), ('六', 6), ('七', 7), ('八', 8), ('九', 9)];
 
 /// English tens, which with a unit make 21 to 99 (`twenty-one`, `twentyone`).
 const ENGLISH_TENS: &[(&str, u32)] = &[
@@ -236,20 +398,59 @@ const LARGER_NUMBER_WORDS: &[&str] = &[
     "cien",
     "ciento",
     "mil",
+    "trenta",
+    "quaranta",
+    "cinquanta",
+    "cento",
+    "trinta",
+    "quarenta",
+    "cem",
+    "trzydzieści",
+    "czterdzieści",
+    "sto",
+    "тридцать",
+    "сорок",
+    "пятьдесят",
+    "сто",
 ];
 
 /// Words joining the parts of a number (`thirty and five` is rare, `vingt et
 /// un` and `treinta y cinco` are the rule).
-const NUMBER_CONNECTORS: &[&str] = &["and", "und", "en", "et", "y"];
+const NUMBER_CONNECTORS: &[&str] = &["and", "und", "en", "et", "y", "e"];
 
 /// The compared form of a word or phrase: normalised, word breaks removed.
 fn compared(text: &str) -> Vec<u8> {
     canonical(text).replace(' ', "").into_bytes()
 }
 
+/// An age word's compared form: as [`compared`], repeated characters
+/// written once.
+fn collapsed(text: &[u8]) -> Vec<u8> {
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
+    for &b in text {
+        if out.last() != Some(&b) || !b.is_ascii_alphabetic() {
+            out.push(b);
+        }
+    }
+    out
+}
+
+/// Digits and symbols that stand for letters in a disguised age word
+/// (`y3ar 0ld`).
+fn age_word_byte(b: u8) -> u8 {
+    match b {
+        b'0' => b'o',
+        b'1' => b'l',
+        b'3' => b'e',
+        b'4' | b'@' => b'a',
+        _ => b,
+    }
+}
+
 /// The age words and number words in their compared form.
 pub(crate) struct AgeWords {
-    forms: Vec<String>,
+    forms: Vec<(Vec<u8>, Unit)>,
+    before: Vec<Vec<u8>>,
     longest: usize,
     /// Single-word numbers, sorted: 0–20 in five languages, 20–99 in English (units glued).
     numbers: Vec<(Vec<u8>, u32)>,
@@ -268,11 +469,19 @@ pub(crate) struct AgeWords {
 
 impl Default for AgeWords {
     fn default() -> Self {
-        let mut forms: Vec<String> = AGE_WORDS.iter().map(|w| canonical(w).replace(' ', "")).collect();
-        forms.sort();
-        forms.dedup();
-        let longest = forms.iter().map(String::len).max().unwrap_or(0);
+        let mut forms: Vec<(Vec<u8>, Unit)> =
+            AGE_WORDS.iter().map(|(w, unit)| (collapsed(&compared(w)), *unit)).collect();
+        forms.sort_by(|a, b| a.0.cmp(&b.0));
+        forms.dedup_by(|a, b| a.0 == b.0);
+        let longest = forms.iter().map(|f| f.0.len()).max().unwrap_or(0);
+        let before = AGE_BEFORE.iter().map(|w| compared(w)).collect();
         let mut numbers: Vec<(Vec<u8>, u32)> = NUMBER_WORDS.iter().map(|(w, n)| (compared(w), *n)).collect();
+        for &(digit, value) in HAN_DIGITS {
+            numbers.push((digit.to_string().into_bytes(), value));
+            numbers.push((format!("十{digit}").into_bytes(), 10 + value));
+        }
+        numbers.push(("十".to_string().into_bytes(), 10));
+        numbers.push(("二十".to_string().into_bytes(), 20));
         let mut pairs = Vec::new();
         for (ten, tens) in ENGLISH_TENS {
             numbers.push((compared(ten), *tens));
@@ -295,13 +504,13 @@ impl Default for AgeWords {
             .start_kind(StartKind::Anchored)
             .build(numbers.iter().map(|(form, _)| form))
             .expect("a few hundred short number words always compile");
-        AgeWords { forms, longest, numbers, pairs, larger, connectors, number_starts }
+        AgeWords { forms, before, longest, numbers, pairs, larger, connectors, number_starts }
     }
 }
 
 impl AgeWords {
-    fn is_form(&self, text: &[u8]) -> bool {
-        self.forms.binary_search_by(|f| f.as_bytes().cmp(text)).is_ok()
+    fn form(&self, text: &[u8]) -> Option<Unit> {
+        self.forms.binary_search_by(|f| f.0.as_slice().cmp(text)).ok().map(|i| self.forms[i].1)
     }
 
     /// Whether `word` is a number (digits, a number word, a ten or hundred).
@@ -333,9 +542,10 @@ impl AgeWords {
                     (before_previous, previous) = (previous, word);
                     continue;
                 }
-                if let Ok(age) = std::str::from_utf8(&word[..digits]).unwrap_or("x").parse::<u32>() {
-                    if let Some(last) = self.age_word_after(&word[digits..], all.clone().skip(index + 1), index) {
-                        f(age, index, last);
+                if let Ok(number) = std::str::from_utf8(&word[..digits]).unwrap_or("x").parse::<u32>() {
+                    if let Some((last, unit)) = self.age_word_after(&word[digits..], all.clone().skip(index + 1), index)
+                    {
+                        f(in_years(number, unit), index, last);
                     }
                 }
             } else if digits == 0 {
@@ -343,10 +553,24 @@ impl AgeWords {
                     if !self.inside_a_number(previous, before_previous) {
                         f(age, index, last);
                     }
+                } else if self.before.iter().any(|b| b.as_slice() == word) {
+                    // `age 14`, `aged fourteen`.
+                    if let Some(number) = all.clone().nth(index + 1).and_then(|next| self.whole_number(next)) {
+                        f(number, index, index + 1);
+                    }
                 }
             }
             (before_previous, previous) = (previous, word);
         }
+    }
+
+    /// The value of a word that is a whole number: digits (up to
+    /// [`MAX_AGE_NUMBER`]) or one number word.
+    fn whole_number(&self, word: &[u8]) -> Option<u32> {
+        if !word.is_empty() && word.iter().all(u8::is_ascii_digit) {
+            return std::str::from_utf8(word).ok()?.parse().ok().filter(|n| *n <= MAX_AGE_NUMBER);
+        }
+        self.longest_number_at_start(word).filter(|(end, _)| *end == word.len()).map(|(_, value)| value)
     }
 
     /// Whether a word after `previous` (after `before_previous`) continues a
@@ -370,8 +594,8 @@ impl AgeWords {
             if let Some(second) = after_pair.next() {
                 for (one, two, value) in &self.pairs {
                     if one.as_slice() == word && two.as_slice() == second {
-                        if let Some(last) = self.age_word_after(b"", after_pair.clone(), index + 1) {
-                            return Some((*value, last));
+                        if let Some((last, unit)) = self.age_word_after(b"", after_pair.clone(), index + 1) {
+                            return Some((in_years(*value, unit), last));
                         }
                     }
                 }
@@ -379,7 +603,7 @@ impl AgeWords {
         }
         // The longest number word the word starts with (`eighteen`, not
         // `eight`); what follows it in the word may be a glued age word.
-        self.age_word_after(&word[end..], next, index).map(|last| (value, last))
+        self.age_word_after(&word[end..], next, index).map(|(last, unit)| (in_years(value, unit), last))
     }
 
     /// The longest number word that `word` starts with: where it ends, and
@@ -404,30 +628,40 @@ impl AgeWords {
     }
 
     /// Whether an age word follows: `glued` (what follows the number in its
-    /// own word) and up to three of the `next` words. Returns the index of
-    /// the last word of the longest age word (`index` is the number's word).
+    /// own word) and up to eight of the `next` words (`y e a r o l d`),
+    /// read with repeated letters once and digits as letters (`y3aaar`).
+    /// Returns the index of the last word of the longest age word (`index`
+    /// is the number's word) and its unit.
     fn age_word_after<'a>(
         &self,
         glued: &[u8],
         mut next: impl Iterator<Item = &'a [u8]>,
         index: usize,
-    ) -> Option<usize> {
+    ) -> Option<(usize, Unit)> {
         let mut joined = [0u8; 64];
         let mut len = 0;
         let mut last = index;
         let mut piece = glued;
         let mut longest_match = None;
         loop {
-            if len + piece.len() > self.longest.min(joined.len()) {
-                break;
+            for &byte in piece {
+                let byte = age_word_byte(byte);
+                if len > 0 && joined[len - 1] == byte && byte.is_ascii_alphabetic() {
+                    continue;
+                }
+                if len == joined.len() || len == self.longest {
+                    return longest_match;
+                }
+                joined[len] = byte;
+                len += 1;
             }
-            joined[len..len + piece.len()].copy_from_slice(piece);
-            len += piece.len();
-            if len > 0 && self.is_form(&joined[..len]) {
-                longest_match = Some(last);
+            if let Some(unit) = (len > 0).then(|| self.form(&joined[..len])).flatten() {
+                if unit != Unit::YearsGlued || last == index {
+                    longest_match = Some((last, unit));
+                }
             }
             match next.next() {
-                Some(word) if last - index < 3 => {
+                Some(word) if last - index < 8 => {
                     piece = word;
                     last += 1;
                 }
@@ -435,6 +669,14 @@ impl AgeWords {
             }
         }
         longest_match
+    }
+}
+
+/// A number of `unit`s as an age in years.
+fn in_years(number: u32, unit: Unit) -> u32 {
+    match unit {
+        Unit::Years | Unit::YearsGlued => number,
+        Unit::Months => number / 12,
     }
 }
 
@@ -471,8 +713,8 @@ mod tests {
             ("a Thirteen-Year-Old glorp", &[(13, 1, 3)]),
             ("twelveyo", &[(12, 0, 0)]),
             ("twenty one yo", &[(21, 0, 2)]),
-            ("twenty-one years", &[(21, 0, 2)]),
-            ("twentyone yrs", &[(21, 0, 1)]),
+            ("twenty-one years old", &[(21, 0, 3)]),
+            ("twentyone yrs old", &[(21, 0, 2)]),
             ("zwölf Jahre", &[(12, 0, 1)]),
             ("zwölfjährige", &[(12, 0, 0)]),
             ("twaalf jaar oud", &[(12, 0, 2)]),
@@ -480,6 +722,27 @@ mod tests {
             ("dix-sept ans", &[(17, 0, 2)]),
             ("doce años", &[(12, 0, 1)]),
             ("dieciséis años", &[(16, 0, 1)]),
+            ("age 14", &[(14, 0, 1)]),
+            ("aged fourteen", &[(14, 0, 1)]),
+            ("age: 9", &[(9, 0, 1)]),
+            ("14 years of age", &[(14, 0, 3)]),
+            ("8-month-old", &[(0, 0, 2)]),
+            ("18 months old", &[(1, 0, 2)]),
+            ("30 mo old", &[(2, 0, 2)]),
+            ("8 meses de edad", &[(0, 0, 3)]),
+            ("12 yoo", &[(12, 0, 1)]),
+            ("12 yeaaar old", &[(12, 0, 2)]),
+            ("12 y.e.a.r o.l.d", &[(12, 0, 7)]),
+            ("12 y3ar 0ld", &[(12, 0, 2)]),
+            ("otto anni", &[(8, 0, 1)]),
+            ("dziesięć lat", &[(10, 0, 1)]),
+            ("十六歳", &[(16, 0, 0)]),
+            ("八岁", &[(8, 0, 0)]),
+            ("열다섯 살", &[(15, 0, 1)]),
+            ("1 Jahr", &[(1, 0, 1)]),
+            ("2 lata", &[(2, 0, 1)]),
+            ("6-летняя", &[(6, 0, 1)]),
+            ("12歲", &[(12, 0, 0)]),
         ];
         for (text, expected) in table {
             assert_eq!(ages(text), *expected, "{text}");
@@ -491,7 +754,7 @@ mod tests {
         // Adults' ages must not yield the child's age of their last word.
         for text in [
             "thirty five year old",
-            "forty-two years",
+            "forty-two years old",
             "dix-huit ans",
             "vingt et un ans",
             "treinta y cinco años",
@@ -520,6 +783,12 @@ mod tests {
             "trespass",
             "elf on the shelf",
             "seventeen magazine",
+            "12 years ago",
+            "12 years of experience",
+            "12 years warranty",
+            "in 14 years",
+            "12 yrs warranty",
+            "14 months warranty",
         ] {
             assert_eq!(ages(text), [], "{text}");
         }

@@ -10,21 +10,26 @@ use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
 use super::age::AgeWords;
+use super::dictionary::Dictionary;
 use super::error::{LoadError, Problem};
 use super::inflect::{self, End};
 use super::list::{ItemBody, KeywordList, Role, Shape};
-use super::matcher::{CompiledItem, CompiledRule, ItemRole, ListInfo, Matcher, NO_RUNS, RegexIndex, Target};
+use super::matcher::{
+    CompiledItem, CompiledRule, GLUE_MIN_CHARS, ItemRole, ListInfo, MASK_MIN_CHARS, Matcher, RegexIndex, Target,
+    Translit,
+};
 use super::typo::TypoIndex;
 use super::verdict::{EntryId, MatchKind};
 use crate::normalize::fold::is_spaceless_char;
+use crate::normalize::translit;
 use crate::normalize::views::BOUNDARY;
 
 /// Bumped whenever normalisation or matching changes what matches, so that
 /// list versions reported to researchers change with it.
-pub const ENGINE_VERSION: u32 = 1;
+pub const ENGINE_VERSION: u32 = 2;
 
 /// Lists whose patterns total at most this many bytes get a DFA automaton.
-const DFA_MAX_PATTERN_BYTES: usize = 256 * 1024;
+const DFA_MAX_PATTERN_BYTES: usize = 640 * 1024;
 
 /// The key entry ids are derived with when the operator sets none.
 pub const DEFAULT_ENTRY_ID_KEY: &[u8] = b"signpost entry id v1";
@@ -33,11 +38,12 @@ pub const DEFAULT_ENTRY_ID_KEY: &[u8] = b"signpost entry id v1";
 pub struct MatcherBuilder {
     lists: Vec<KeywordList>,
     entry_id_key: Vec<u8>,
+    dictionary: Option<Dictionary>,
 }
 
 impl Default for MatcherBuilder {
     fn default() -> Self {
-        MatcherBuilder { lists: Vec::new(), entry_id_key: DEFAULT_ENTRY_ID_KEY.to_vec() }
+        MatcherBuilder { lists: Vec::new(), entry_id_key: DEFAULT_ENTRY_ID_KEY.to_vec(), dictionary: None }
     }
 }
 
@@ -62,15 +68,25 @@ impl MatcherBuilder {
         self
     }
 
+    /// Sets the dictionary of ordinary words that fuzzy readings may not turn
+    /// into entries (default: [`Dictionary::builtin`]; [`Dictionary::empty`]
+    /// turns the guard off).
+    pub fn dictionary(mut self, dictionary: Dictionary) -> Self {
+        self.dictionary = Some(dictionary);
+        self
+    }
+
     /// Compiles the lists. Fails with every problem found (unknown groups in
     /// rules, too many lists or groups); a matcher is never half-built.
     pub fn build(self) -> Result<Matcher, LoadError> {
-        Compiler::new(self.entry_id_key).compile(self.lists)
+        Compiler::new(self.entry_id_key, self.dictionary.unwrap_or_default()).compile(self.lists)
     }
 }
 
 struct Compiler {
     key: Vec<u8>,
+    dictionary: Dictionary,
+    masked: Vec<u32>,
     items: Vec<CompiledItem>,
     patterns: HashMap<Vec<u8>, usize>,
     pattern_targets: Vec<Vec<Target>>,
@@ -89,9 +105,11 @@ struct Compiler {
 }
 
 impl Compiler {
-    fn new(key: Vec<u8>) -> Self {
+    fn new(key: Vec<u8>, dictionary: Dictionary) -> Self {
         Compiler {
             key,
+            dictionary,
+            masked: Vec::new(),
             items: Vec::new(),
             patterns: HashMap::new(),
             pattern_targets: Vec::new(),
@@ -181,6 +199,12 @@ impl Compiler {
         EntryId(u64::from_be_bytes(bytes))
     }
 
+    /// Whether `word` is an English word: the inflection rules are
+    /// English, so only then are its inflections its own.
+    fn is_english_word(&self, word: &str) -> bool {
+        self.dictionary.languages(word.as_bytes()).is_some_and(|l| l.is_english())
+    }
+
     fn push_item(&mut self, item: CompiledItem) -> u32 {
         self.items.push(item);
         (self.items.len() - 1) as u32
@@ -209,6 +233,8 @@ impl Compiler {
         }
         let fuzz_chars = text.chars().filter(|c| *c != ' ').count().min(usize::from(u16::MAX)) as u16;
         let kind = if matches!(item.body, ItemBody::Rule { .. }) { MatchKind::Rule } else { MatchKind::Entry };
+        let last_word = text.rsplit(' ').next().unwrap_or(&text);
+        let entry_is_word = matches!(item.body, ItemBody::Term { .. }) && self.is_english_word(last_word);
         let compiled = CompiledItem {
             id,
             list,
@@ -216,6 +242,7 @@ impl Compiler {
             role,
             kind,
             fuzz_chars,
+            entry_is_word,
             line: item.line,
             text: text.clone().into_boxed_str(),
         };
@@ -274,6 +301,7 @@ impl Compiler {
                 role: ItemRole::HiddenMember(group),
                 kind: MatchKind::Entry,
                 fuzz_chars: word.chars().count() as u16,
+                entry_is_word: self.is_english_word(word),
                 line: self.items[phrase as usize].line,
                 text: word.into(),
             });
@@ -302,25 +330,68 @@ impl Compiler {
                 items.push(item);
             }
         }
-        let bodies: &[&str] = if joined.len() == canonical.len() { &[canonical] } else { &[canonical, &joined] };
+        let single_word = joined.len() == canonical.len();
+        let bodies: &[&str] = if single_word { &[canonical] } else { &[canonical, &joined] };
+        // Long single words are found inside other words too, for entries
+        // split by a space and (in Latin letters) glued to other words
+        // (`bestzorvik`): the matcher then holds the hit to the word's
+        // boundaries itself.
+        let glue = shape == Shape::Word
+            && lead
+            && single_word
+            && canonical.chars().count() >= GLUE_MIN_CHARS
+            && canonical.chars().all(char::is_alphanumeric);
+        if shape == Shape::Word && single_word && canonical.chars().count() >= MASK_MIN_CHARS {
+            self.masked.push(item);
+        }
+        if shape == Shape::Word && canonical.chars().count() >= 4 {
+            self.translit_patterns(item, canonical);
+        }
         for body in bodies {
-            self.body_patterns(item, lead, body, end);
+            self.body_patterns(item, lead, glue, body, end);
             if shape == Shape::Word {
                 if let Some((stem, stem_end)) = inflect::extra_stem(last_word) {
                     let cut = last_word.len() - stem.len();
-                    self.body_patterns(item, lead, &body[..body.len() - cut], stem_end);
+                    self.body_patterns(item, lead, false, &body[..body.len() - cut], stem_end);
                 }
             }
         }
     }
 
-    fn body_patterns(&mut self, item: u32, lead: bool, body: &str, end: End) {
+    /// A Cyrillic entry under each romanisation; a Latin entry as its sound
+    /// key, for queries that write it in Cyrillic letters.
+    fn translit_patterns(&mut self, item: u32, canonical: &str) {
+        if translit::is_romanisable(canonical) {
+            for spelled in translit::romanisations(canonical) {
+                let mut bytes = vec![BOUNDARY];
+                bytes.extend_from_slice(spelled.as_bytes());
+                let target = Target { translit: Translit::Romanised, ..Target::new(item, End::Exact) };
+                self.add_pattern(bytes, target);
+            }
+        } else if canonical.len() >= GLUE_MIN_CHARS && canonical.bytes().all(|b| b.is_ascii_lowercase()) {
+            // Single words of five letters or more: the sound key is coarse.
+            for key in translit::sound_keys(canonical) {
+                if key.len() < GLUE_MIN_CHARS {
+                    continue;
+                }
+                let mut bytes = vec![BOUNDARY];
+                bytes.extend_from_slice(key.as_bytes());
+                self.add_pattern(bytes, Target { translit: Translit::Sound, ..Target::new(item, End::Exact) });
+            }
+        }
+    }
+
+    /// The patterns of one body: as written and with repeats collapsed. A
+    /// `glue` body has no leading boundary (its target is `unanchored`).
+    fn body_patterns(&mut self, item: u32, lead: bool, glue: bool, body: &str, end: End) {
+        let lead = lead && !glue;
+        let unanchored = glue;
         let mut bytes = Vec::with_capacity(body.len() + 1);
         if lead {
             bytes.push(BOUNDARY);
         }
         bytes.extend_from_slice(body.as_bytes());
-        self.add_pattern(bytes, Target { item, collapsed: false, end, runs: NO_RUNS });
+        self.add_pattern(bytes, Target { unanchored, ..Target::new(item, end) });
         let (collapsed, runs) = collapse(body);
         if collapsed.len() != body.len() {
             let mut bytes = Vec::with_capacity(collapsed.len() + 1);
@@ -333,7 +404,7 @@ impl Compiler {
             pattern_runs.extend_from_slice(&runs);
             let offset = self.runs.len() as u32;
             self.runs.extend_from_slice(&pattern_runs);
-            self.add_pattern(bytes, Target { item, collapsed: true, end, runs: offset });
+            self.add_pattern(bytes, Target { collapsed: true, runs: offset, unanchored, ..Target::new(item, end) });
         }
     }
 
@@ -421,7 +492,12 @@ impl Compiler {
             hasher.update(format!("{}\t{}\n", list.id, list.version));
         }
         let version: String = hasher.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect();
+        let mut masked = self.masked;
+        masked.sort_by(|a, b| self.items[*a as usize].text.cmp(&self.items[*b as usize].text));
+        masked.dedup();
         Ok(Matcher {
+            dictionary: self.dictionary,
+            masked,
             items: self.items,
             automaton,
             run_automaton,

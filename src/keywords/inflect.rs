@@ -57,7 +57,7 @@ pub(crate) fn allows(end: End, rest: &[u8]) -> bool {
         End::Free => true,
         End::Exact => rest.is_empty(),
         End::DroppedE => matches!(rest, b"ing" | b"ings"),
-        End::DroppedY => matches!(rest, b"ies"),
+        End::DroppedY => matches!(rest, b"ies" | b"ier" | b"iers"),
         End::Inflected { last } => {
             if rest.is_empty() || SUFFIXES.contains(&rest) {
                 return true;

@@ -8,8 +8,10 @@
 
 use std::collections::HashMap;
 
+use super::dictionary::Dictionary;
 use super::list::{ItemBody, KeywordList, Role, Shape};
 use super::matcher::Matcher;
+use crate::normalize::translit;
 
 /// Entries shorter than this (characters after normalisation) are flagged.
 pub const SHORT_ENTRY_CHARS: usize = 4;
@@ -34,7 +36,8 @@ impl std::fmt::Display for Place {
 pub struct Finding {
     /// The entry concerned.
     pub at: Place,
-    /// `duplicate`, `same-normalised`, `short`, `redundant`, `inline-comment`.
+    /// `duplicate`, `same-normalised`, `short`, `redundant`, `inline-comment`,
+    /// `dictionary-word`, `dictionary-collision`.
     pub kind: &'static str,
     /// What was found and what to do, without the entry's text.
     pub message: String,
@@ -154,6 +157,116 @@ pub fn lint_lists(lists: &[KeywordList]) -> LintReport {
     report
 }
 
+/// Adds what the dictionary of ordinary words says about each whole-word
+/// entry: an entry that is itself an ordinary word (`dictionary-word`: it
+/// fires on innocent text as written), and an entry whose fuzzy readings
+/// (inflections, repeats, typos, romanisations) are ordinary words
+/// (`dictionary-collision`: the dictionary guard keeps those words from
+/// matching; the counts say which readings are narrowed for it). Words are
+/// counted, never printed: they would spell the entry.
+pub fn lint_dictionary(report: &mut LintReport, lists: &[KeywordList], dictionary: &Dictionary) {
+    for list in lists {
+        for item in &list.items {
+            let ItemBody::Term { canonical, shape: Shape::Word, typo, .. } = &item.body else { continue };
+            if item.role == Role::Allow || canonical.contains(' ') {
+                continue;
+            }
+            let at = Place { file: list.source.clone(), line: item.line };
+            if dictionary.contains(canonical.as_bytes()) {
+                report.findings.push(Finding {
+                    at,
+                    kind: "dictionary-word",
+                    message: "is an ordinary word of a language in the dictionary: it fires on innocent text as \
+                              written; prefer a phrase or a rule, or check it with --benign"
+                        .into(),
+                });
+                continue;
+            }
+            let mut counts: Vec<(&str, usize)> = Vec::new();
+            let mut count = |name: &'static str, words: Vec<String>| {
+                let mut words = words;
+                words.sort();
+                words.dedup();
+                let n = words.iter().filter(|w| *w != canonical && dictionary.contains(w.as_bytes())).count();
+                if n > 0 {
+                    counts.push((name, n));
+                }
+            };
+            count("inflection", inflections(canonical));
+            count("repeats", doubled(canonical));
+            if *typo {
+                count("typo", one_edit(canonical));
+            }
+            count("transliteration", translit::romanisations(canonical));
+            if counts.is_empty() {
+                continue;
+            }
+            let total: usize = counts.iter().map(|(_, n)| n).sum();
+            let by: Vec<String> = counts.iter().map(|(name, n)| format!("{name} {n}")).collect();
+            report.findings.push(Finding {
+                at,
+                kind: "dictionary-collision",
+                message: format!(
+                    "{total} ordinary word{} reached through fuzzy readings ({}): the dictionary guard keeps them \
+                     from matching, so these readings of the entry are narrowed",
+                    if total == 1 { " is" } else { "s are" },
+                    by.join(", ")
+                ),
+            });
+        }
+    }
+}
+
+/// The entry with each English inflection the matcher allows.
+fn inflections(entry: &str) -> Vec<String> {
+    let mut out: Vec<String> =
+        ["s", "z", "es", "ing", "ings", "er", "ers"].iter().map(|s| format!("{entry}{s}")).collect();
+    if let Some(stem) = entry.strip_suffix('e') {
+        out.extend(["ing", "ings"].iter().map(|s| format!("{stem}{s}")));
+    }
+    if let Some(stem) = entry.strip_suffix('y') {
+        out.extend(["ies", "ier", "iers"].iter().map(|s| format!("{stem}{s}")));
+    }
+    out
+}
+
+/// The entry with one of its letters written twice.
+fn doubled(entry: &str) -> Vec<String> {
+    let chars: Vec<char> = entry.chars().collect();
+    (0..chars.len())
+        .map(|i| chars[..=i].iter().chain(std::iter::once(&chars[i])).chain(&chars[i + 1..]).collect())
+        .collect()
+}
+
+/// Every word one substitution, insertion, deletion or swap away (letters a–z).
+fn one_edit(entry: &str) -> Vec<String> {
+    let chars: Vec<char> = entry.chars().collect();
+    let mut out = Vec::new();
+    for i in 0..=chars.len() {
+        for letter in 'a'..='z' {
+            let mut inserted = chars.clone();
+            inserted.insert(i, letter);
+            out.push(inserted.into_iter().collect());
+            if i < chars.len() {
+                let mut substituted = chars.clone();
+                substituted[i] = letter;
+                out.push(substituted.into_iter().collect());
+            }
+        }
+        if i < chars.len() {
+            let mut deleted = chars.clone();
+            deleted.remove(i);
+            out.push(deleted.into_iter().collect());
+        }
+        if i + 1 < chars.len() {
+            let mut swapped = chars.clone();
+            swapped.swap(i, i + 1);
+            out.push(swapped.into_iter().collect());
+        }
+    }
+    out
+}
+
 /// Runs every line of `benign` through `matcher` and adds the entries that
 /// fire to `report`.
 pub fn lint_benign<'a>(report: &mut LintReport, matcher: &Matcher, benign: impl IntoIterator<Item = &'a str>) {
@@ -204,6 +317,29 @@ mod tests {
 
     fn list(text: &str) -> KeywordList {
         KeywordList::parse("l.txt", text.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn the_dictionary_names_entries_that_are_words_or_reach_words() {
+        // `tornado` is a word; `dinn` + `er` and `tomorow` with a doubled
+        // letter reach words; `zorvik` reaches none.
+        let lists = [list("tornado\ndinn\ntomorow\nzorvik\nplim plom\n")];
+        let mut report = LintReport::default();
+        lint_dictionary(&mut report, &lists, &Dictionary::builtin());
+        let found: Vec<(String, &str)> = report.findings.iter().map(|f| (f.at.to_string(), f.kind)).collect();
+        assert_eq!(
+            found,
+            [
+                ("l.txt:1".to_owned(), "dictionary-word"),
+                ("l.txt:2".to_owned(), "dictionary-collision"),
+                ("l.txt:3".to_owned(), "dictionary-collision"),
+            ]
+        );
+        assert!(report.findings[1].message.contains("inflection"), "{}", report.findings[1].message);
+        assert!(report.findings[2].message.contains("repeats"), "{}", report.findings[2].message);
+        for finding in &report.findings {
+            assert!(!finding.message.contains("dinn") && !finding.message.contains("tomor"), "never the words");
+        }
     }
 
     #[test]

@@ -13,23 +13,58 @@ use std::sync::Arc;
 use aho_corasick::AhoCorasick;
 
 use super::age::AgeWords;
+use super::dictionary::{Dictionary, MIN_DICTIONARY_WORD_CHARS};
 use super::inflect::{self, End};
 use super::typo::TypoIndex;
 use super::verdict::{EntryId, Match, MatchKind, Verdict};
 use crate::normalize::Views;
 use crate::normalize::fold::Kind;
 use crate::normalize::views::{
-    BOUNDARY, COLLAPSE, JOIN_SINGLES, LEET, LEET_ALT, SKELETON, TokenSpan, VIEW_END, ViewSpan,
+    BOUNDARY, COLLAPSE, JOIN_ALL, JOIN_PUNCT, JOIN_SINGLES, LEET, LEET_ALT, LEET_MIX, SKELETON, TRANSLIT, TokenSpan,
+    VIEW_END, ViewSpan,
 };
 
 /// Marks a [`Target`] without run lengths (all runs are 1).
 pub(crate) const NO_RUNS: u32 = u32::MAX;
 
 /// Raw-hit origin bits beyond the view flags.
-pub(crate) const VIA_TYPO: u16 = 1 << 8;
-pub(crate) const VIA_REGEX: u16 = 1 << 9;
-pub(crate) const VIA_AGE: u16 = 1 << 10;
-pub(crate) const VIA_RULE: u16 = 1 << 11;
+pub(crate) const VIA_TYPO: u32 = 1 << 16;
+pub(crate) const VIA_REGEX: u32 = 1 << 17;
+pub(crate) const VIA_AGE: u32 = 1 << 18;
+pub(crate) const VIA_RULE: u32 = 1 << 19;
+/// An entry glued to dictionary words inside one word (`bestzorvik`).
+pub(crate) const VIA_GLUED: u32 = 1 << 20;
+/// An entry with one inner letter masked (`zorv*kan`).
+pub(crate) const VIA_MASK: u32 = 1 << 21;
+/// A Cyrillic entry written in Latin letters.
+pub(crate) const VIA_ROMANISED: u32 = 1 << 22;
+
+/// Entries of at least this many characters are found glued to other
+/// words and split in two by a space: shorter ones hide inside too many
+/// ordinary words and word pairs.
+pub(crate) const GLUE_MIN_CHARS: usize = 5;
+/// Entries of at least this many characters are found with one inner
+/// letter masked by `*`, `#` or `_`.
+pub(crate) const MASK_MIN_CHARS: usize = 7;
+/// Two-letter words that searchers glue to terms (`myzorvik`,
+/// `zorvikhd`); the dictionary holds no words this short.
+const SHORT_GLUE_WORDS: &[&[u8]] = &[b"hd", b"my", b"tv"];
+/// The longest glued word that is segmented.
+const GLUE_MAX_BYTES: usize = 64;
+/// Bound affixes that word lists carry as words of their own (`ian`,
+/// `ology`, `less`, `pre`): an entry with one of them attached is a new
+/// word derived from it (`zorvikian`, `prezorvik`), which innocent text
+/// coins, not an entry glued to another word. (Free words used as
+/// prefixes, `super`, `mega`, `mini`, are words: `superzorvik` is glued.)
+/// Sorted.
+const AFFIXES: &[&[u8]] = &[
+    b"able", b"ably", b"ally", b"ance", b"anti", b"ation", b"ations", b"ative", b"ator", b"counter", b"dom", b"ence",
+    b"ery", b"esque", b"ess", b"esses", b"ette", b"ettes", b"ful", b"hood", b"ian", b"ians", b"ible", b"ical", b"ics",
+    b"ify", b"inter", b"ise", b"ised", b"ish", b"ism", b"isms", b"ist", b"istic", b"ists", b"ite", b"ites", b"ity",
+    b"ive", b"ize", b"ized", b"less", b"let", b"lets", b"like", b"ling", b"lings", b"ment", b"ments", b"multi", b"neo",
+    b"ness", b"non", b"oid", b"ologist", b"ology", b"ous", b"pre", b"pseudo", b"semi", b"ship", b"sub", b"trans",
+    b"ward", b"wards", b"wise",
+];
 
 /// What a compiled item's match does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,6 +86,9 @@ pub(crate) struct CompiledItem {
     /// Characters of the canonical form without spaces: fuzzier readings
     /// are accepted only for longer entries.
     pub fuzz_chars: u16,
+    /// The entry (its last word) is itself a dictionary word: the guard
+    /// lets its own inflections through.
+    pub entry_is_word: bool,
     pub line: u32,
     /// Canonical text (the regex pattern, `min-max` for ages, the rule name).
     pub text: Box<str>,
@@ -66,6 +104,27 @@ pub(crate) struct Target {
     pub end: End,
     /// Offset of the pattern's run lengths in the run pool, or [`NO_RUNS`].
     pub runs: u32,
+    /// The pattern has no leading boundary: the hit may lie inside a word
+    /// (glued) or across two (split), and is held to boundaries on verify.
+    pub unanchored: bool,
+    pub translit: Translit,
+}
+
+impl Target {
+    pub(crate) fn new(item: u32, end: End) -> Target {
+        Target { item, collapsed: false, end, runs: NO_RUNS, unanchored: false, translit: Translit::None }
+    }
+}
+
+/// Which transliteration a pattern spells its entry in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Translit {
+    /// As written.
+    None,
+    /// A Cyrillic entry in Latin letters: valid in Latin text.
+    Romanised,
+    /// A Latin entry's sound key: valid only in [`TRANSLIT`] views.
+    Sound,
 }
 
 pub(crate) struct CompiledRule {
@@ -116,6 +175,9 @@ pub struct Matcher {
     pub(crate) categories: Vec<Arc<str>>,
     pub(crate) lists: Vec<ListInfo>,
     pub(crate) version: Arc<str>,
+    pub(crate) dictionary: Dictionary,
+    /// Single-word entries of [`MASK_MIN_CHARS`]+ characters, sorted by text.
+    pub(crate) masked: Vec<u32>,
 }
 
 impl std::fmt::Debug for Matcher {
@@ -135,7 +197,7 @@ impl std::fmt::Debug for Matcher {
 pub(crate) struct RawHit {
     pub item: u32,
     pub cells: (u32, u32),
-    pub via: u16,
+    pub via: u32,
     pub vetoed: bool,
 }
 
@@ -239,6 +301,8 @@ impl Matcher {
             + self.pattern_targets.capacity() * 8
             + self.runs.capacity()
             + self.typo.memory_usage()
+            + self.masked.capacity() * 4
+            + self.dictionary.memory_usage()
             + regex
             + self.rules.iter().map(|r| 16 + r.groups.len() * 2).sum::<usize>()
     }
@@ -258,11 +322,11 @@ impl Matcher {
                 let view = views.views[view_index];
                 let (first, count) = self.pattern_targets[found.pattern().as_usize()];
                 for target in &self.targets[first as usize..(first + count) as usize] {
-                    if let Some(stop) = self.verify(target, views, &view, start, end) {
+                    if let Some((stop, via)) = self.verify(target, views, &view, start, end) {
                         hits.push(RawHit {
                             item: target.item,
                             cells: views.cell_span(&view, start, stop),
-                            via: u16::from(view.flags),
+                            via: u32::from(view.flags) | via,
                             vetoed: false,
                         });
                     }
@@ -286,13 +350,13 @@ impl Matcher {
                         if stray_before > 1 || stray_after > 1 || self.items[item as usize].fuzz_chars < 4 {
                             continue;
                         }
-                        let target = Target { item, collapsed: false, end: End::Free, runs: NO_RUNS };
+                        let target = Target::new(item, End::Free);
                         let (start, end) = (at + found.start(), at + found.end());
-                        if let Some(stop) = self.verify(&target, views, view, start, end) {
+                        if let Some((stop, via)) = self.verify(&target, views, view, start, end) {
                             hits.push(RawHit {
                                 item,
                                 cells: views.cell_span(view, start, stop),
-                                via: u16::from(view.flags),
+                                via: u32::from(view.flags) | via,
                                 vetoed: false,
                             });
                         }
@@ -302,7 +366,7 @@ impl Matcher {
         }
         if let Some(regex) = &self.regex {
             for view in &views.views {
-                if view.flags & COLLAPSE != 0 {
+                if view.flags & (COLLAPSE | JOIN_ALL | TRANSLIT) != 0 {
                     continue;
                 }
                 let text = &views.buf[view.start as usize..view.end as usize];
@@ -315,7 +379,7 @@ impl Matcher {
                         hits.push(RawHit {
                             item: regex.items[index],
                             cells: views.cell_span(view, at + found.start(), at + found.end()),
-                            via: VIA_REGEX | u16::from(view.flags),
+                            via: VIA_REGEX | u32::from(view.flags),
                             vetoed: false,
                         });
                     }
@@ -324,25 +388,26 @@ impl Matcher {
         }
         if !self.typo.is_empty() {
             for view in &views.views {
-                if view.flags & (LEET | LEET_ALT | COLLAPSE | SKELETON) != 0 {
+                if view.flags & (LEET | LEET_ALT | COLLAPSE | SKELETON | JOIN_ALL | TRANSLIT) != 0 {
                     continue;
                 }
                 for token in views.view_tokens(view) {
                     let word = &views.buf[token.start as usize..token.end as usize];
+                    let cells = (token.cell_start, token.cell_end);
                     self.typo.candidates(
                         word,
                         |item| &self.items[item as usize].text,
                         |item| {
-                            hits.push(RawHit {
-                                item,
-                                cells: (token.cell_start, token.cell_end),
-                                via: VIA_TYPO | u16::from(view.flags),
-                                vetoed: false,
-                            })
+                            if !self.guarded(views, cells, item, false) {
+                                hits.push(RawHit { item, cells, via: VIA_TYPO | u32::from(view.flags), vetoed: false })
+                            }
                         },
                     );
                 }
             }
+        }
+        if !self.masked.is_empty() && views.cells.iter().any(|c| matches!(c.ch, '*' | '#' | '_')) {
+            self.collect_masked(views, hits);
         }
         if !self.ages.is_empty() {
             let plain = views.views[0];
@@ -381,12 +446,286 @@ impl Matcher {
     }
 
     /// Checks one raw automaton hit against its target; returns where the
-    /// matched word ends (after any inflection) if it is accepted.
-    fn verify(&self, target: &Target, views: &Views, view: &ViewSpan, start: usize, end: usize) -> Option<usize> {
+    /// matched word ends (after any inflection or glued words) and the
+    /// reading bits to add, if it is accepted.
+    fn verify(
+        &self,
+        target: &Target,
+        views: &Views,
+        view: &ViewSpan,
+        start: usize,
+        end: usize,
+    ) -> Option<(usize, u32)> {
         let flags = view.flags;
         if target.collapsed && flags & COLLAPSE == 0 {
             return None;
         }
+        if (target.translit == Translit::Sound) != (flags & TRANSLIT != 0) {
+            return None;
+        }
+        if flags & JOIN_ALL != 0 {
+            return if target.unanchored { self.verify_split(target, views, view, start, end) } else { None };
+        }
+        let glue_view = flags & (COLLAPSE | LEET_MIX | SKELETON | JOIN_SINGLES | JOIN_PUNCT) == 0;
+        if target.unanchored && views.buf[start - 1] != BOUNDARY {
+            return if glue_view { self.verify_glued(target, views, view, start, end) } else { None };
+        }
+        match self.verify_word(target, views, view, start, end) {
+            Some(stop) => {
+                let via = if target.translit == Translit::Romanised { VIA_ROMANISED } else { 0 };
+                let fuzzy = stop > end
+                    || flags & (COLLAPSE | LEET | LEET_ALT | LEET_MIX | SKELETON | TRANSLIT) != 0
+                    || target.translit != Translit::None;
+                let ending_only = flags & !(JOIN_PUNCT) == 0 && target.translit == Translit::None;
+                let cells = views.cell_span(view, start, stop);
+                if fuzzy && self.guarded(views, cells, target.item, ending_only) {
+                    return None;
+                }
+                Some((stop, via))
+            }
+            // `zorvikvideos`: not an inflection, perhaps a glued word.
+            None if target.unanchored && glue_view => self.verify_glued(target, views, view, start, end),
+            None => None,
+        }
+    }
+
+    /// Whether the hit over `cells` lies on one word of the plain view that
+    /// is an ordinary word: then only exact readings may match it. The
+    /// entry's own inflections pass when the entry is itself a word.
+    fn guarded(&self, views: &Views, cells: (u32, u32), item: u32, ending_only: bool) -> bool {
+        let (a, b) = cells;
+        let plain = views.views[0];
+        let tokens = views.view_tokens(&plain);
+        let first = tokens.partition_point(|t| t.cell_end <= a);
+        let Some(token) = tokens.get(first) else { return false };
+        if token.cell_start >= b || tokens.get(first + 1).is_some_and(|next| next.cell_start < b) {
+            return false;
+        }
+        let word = &views.buf[token.start as usize..token.end as usize];
+        let item = &self.items[item as usize];
+        if !(self.dictionary.contains(word) || self.is_inflected_cyrillic(word)) || *item.text.as_bytes() == *word {
+            return false;
+        }
+        !(ending_only && item.entry_is_word)
+    }
+
+    /// Whether `word` is a Cyrillic dictionary word with a case or number
+    /// ending the word lists may not carry (`лаврам`: `лавр` + `ам`).
+    fn is_inflected_cyrillic(&self, word: &[u8]) -> bool {
+        const ENDINGS: &[&str] = &[
+            "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ах", "ях", "ам", "ям", "ов", "ев", "ой", "ей",
+            "ом", "ем", "ую", "юю", "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их", "а", "я", "у", "ю", "е", "ы", "и",
+            "о",
+        ];
+        let Ok(text) = std::str::from_utf8(word) else { return false };
+        if !text.chars().next().is_some_and(|c| ('\u{400}'..='\u{4FF}').contains(&c)) {
+            return false;
+        }
+        ENDINGS.iter().any(|ending| {
+            text.strip_suffix(ending).is_some_and(|stem| {
+                stem.chars().count() >= 3
+                    && ["", "а", "ь", "о", "й"]
+                        .iter()
+                        .any(|add| self.dictionary.contains(format!("{stem}{add}").as_bytes()))
+            })
+        })
+    }
+
+    /// An entry inside one word, the rest of which is common words
+    /// (`bestzorvik`, `BestZorvikVideos`, `#zorvikfun`), in a word that is
+    /// not itself a dictionary word nor one with an inflection.
+    fn verify_glued(
+        &self,
+        target: &Target,
+        views: &Views,
+        view: &ViewSpan,
+        start: usize,
+        end: usize,
+    ) -> Option<(usize, u32)> {
+        if !matches!(target.end, End::Exact | End::Inflected { .. })
+            || target.translit != Translit::None
+            || !self.items[target.item as usize].text.is_ascii()
+        {
+            return None;
+        }
+        let tokens = views.view_tokens(view);
+        let token = tokens.get(tokens.partition_point(|t| (t.end as usize) < end))?;
+        let (word_start, word_end) = (token.start as usize, token.end as usize);
+        if start < word_start || word_end - word_start > GLUE_MAX_BYTES {
+            return None;
+        }
+        let buf = &views.buf;
+        let (prefix, suffix) = (&buf[word_start..start], &buf[end..word_end]);
+        let word = &buf[word_start..word_end];
+        if prefix.is_empty() && suffix.is_empty() || self.is_word_or_inflected(word) || self.is_compound(word) {
+            return None;
+        }
+        // In CamelCase the capitals are the word breaks: the entry must
+        // start and end on them (`BestZorvikVideos`, not `DigitalHarbor`).
+        let cells = &views.cells[token.cell_start as usize..token.cell_end as usize];
+        if word.is_ascii()
+            && cells.len() == word.len()
+            && cells.iter().any(|c| c.upper)
+            && !cells.iter().all(|c| c.upper || !c.ch.is_alphabetic())
+        {
+            let starts_word = |at: usize| at == 0 || at == cells.len() || cells[at].upper;
+            if !starts_word(start - word_start) || !starts_word(end - word_start) {
+                return None;
+            }
+        }
+        let suffix_ok = suffix.is_empty() || inflect::allows(target.end, suffix) || self.segments(suffix);
+        if !(suffix_ok && (prefix.is_empty() || self.segments(prefix))) {
+            return None;
+        }
+        Some((word_end, VIA_GLUED))
+    }
+
+    /// Whether `word` is a dictionary word, or one with an English
+    /// inflection (`transportations`, which word lists may not carry).
+    fn is_word_or_inflected(&self, word: &[u8]) -> bool {
+        self.dictionary.contains(word)
+            || [&b"s"[..], b"es", b"ed", b"ing", b"er", b"ers", b"ly"]
+                .iter()
+                .any(|ending| word.strip_suffix(*ending).is_some_and(|stem| self.dictionary.contains(stem)))
+    }
+
+    /// An entry split in two by a space (`zor vik`, `d• vapf⭐id`), found in
+    /// the [`JOIN_ALL`] view: the hit covers whole words exactly, with one
+    /// white space among them, and the two sides
+    /// are not two common words of one language.
+    fn verify_split(
+        &self,
+        target: &Target,
+        views: &Views,
+        view: &ViewSpan,
+        start: usize,
+        end: usize,
+    ) -> Option<(usize, u32)> {
+        if target.collapsed || target.translit != Translit::None {
+            return None;
+        }
+        let tokens = views.view_tokens(view);
+        let first = tokens.partition_point(|t| (t.end as usize) <= start);
+        let last = tokens.partition_point(|t| (t.end as usize) < end);
+        let (left, right) = (tokens.get(first)?, tokens.get(last)?);
+        if left.start as usize != start || last == first || last - first > 4 {
+            return None;
+        }
+        // The joined words are exactly the entry.
+        if right.end as usize != end {
+            return None;
+        }
+        let buf = &views.buf;
+        let spaced = |a: &TokenSpan, b: &TokenSpan| {
+            views.cells[a.cell_end as usize..b.cell_start as usize].iter().any(|c| c.kind == Kind::Space)
+        };
+        let mut gaps = (first..last).filter(|&k| spaced(&tokens[k], &tokens[k + 1]));
+        let (Some(gap), None) = (gaps.next(), gaps.next()) else { return None };
+        let left_word = &buf[left.start as usize..tokens[gap].end as usize];
+        let right_word = &buf[tokens[gap + 1].start as usize..right.end as usize];
+        // Two common words of one language; or a piece too short to look
+        // up beside an ordinary word (`do tego`).
+        let short = |w: &[u8]| w.len() < MIN_DICTIONARY_WORD_CHARS;
+        if self.dictionary.common_pair(left_word, right_word)
+            || (short(left_word) && self.dictionary.contains(right_word))
+            || (short(right_word) && self.dictionary.contains(left_word))
+        {
+            return None;
+        }
+        Some((right.end as usize, 0))
+    }
+
+    /// Whether `word` is a compound of dictionary words of four or more
+    /// bytes each (`godstransporten`, `skoleproblemer`): compounding
+    /// languages write new words this way every day, and an entry that
+    /// straddles their parts is not glued to them.
+    fn is_compound(&self, word: &[u8]) -> bool {
+        const PART: usize = 4;
+        let n = word.len();
+        if !(2 * PART..=GLUE_MAX_BYTES).contains(&n) {
+            return false;
+        }
+        let mut reachable = [false; GLUE_MAX_BYTES + 1];
+        reachable[0] = true;
+        for from in 0..n {
+            if !reachable[from] {
+                continue;
+            }
+            for to in from + PART..=n {
+                if !reachable[to] && (to - from < n) && self.is_word_or_inflected(&word[from..to]) {
+                    reachable[to] = true;
+                }
+            }
+        }
+        reachable[n]
+    }
+
+    /// Whether `text` is one or more common dictionary words written
+    /// together: words of four or more letters common in any language,
+    /// of three common in English, or one of [`SHORT_GLUE_WORDS`].
+    fn segments(&self, text: &[u8]) -> bool {
+        let n = text.len();
+        if !(2..=GLUE_MAX_BYTES).contains(&n) {
+            return false;
+        }
+        let mut reachable = [false; GLUE_MAX_BYTES + 1];
+        reachable[0] = true;
+        for from in 0..n {
+            if !reachable[from] {
+                continue;
+            }
+            for to in from + 2..=n {
+                let piece = &text[from..to];
+                if reachable[to] || AFFIXES.binary_search(&piece).is_ok() {
+                    continue;
+                }
+                let word = match piece.len() {
+                    2 => SHORT_GLUE_WORDS.contains(&piece),
+                    3 => self.dictionary.languages(piece).is_some_and(|l| l.common & 1 != 0),
+                    _ => self.dictionary.is_common(piece),
+                };
+                reachable[to] = word;
+            }
+        }
+        reachable[n]
+    }
+
+    /// Entries with one inner letter masked: two words of the plain view
+    /// with one `*`, `#` or `_` between them (`zorv*kan`), read as every
+    /// entry of that length with that beginning and end.
+    fn collect_masked(&self, views: &Views, hits: &mut Vec<RawHit>) {
+        let plain = views.views[0];
+        let tokens = views.view_tokens(&plain);
+        for pair in tokens.windows(2) {
+            let (left, right) = (pair[0], pair[1]);
+            if right.cell_start != left.cell_end + 1
+                || !matches!(views.cells[left.cell_end as usize].ch, '*' | '#' | '_')
+            {
+                continue;
+            }
+            let prefix = &views.buf[left.start as usize..left.end as usize];
+            let suffix = &views.buf[right.start as usize..right.end as usize];
+            let from = self.masked.partition_point(|&item| self.items[item as usize].text.as_bytes() < prefix);
+            for &item in &self.masked[from..] {
+                let text = self.items[item as usize].text.as_bytes();
+                if !text.starts_with(prefix) {
+                    break;
+                }
+                if text.len() <= prefix.len() + suffix.len() || !text.ends_with(suffix) {
+                    continue;
+                }
+                let middle = &text[prefix.len()..text.len() - suffix.len()];
+                if std::str::from_utf8(middle).is_ok_and(|m| m.chars().count() == 1) {
+                    hits.push(RawHit { item, cells: (left.cell_start, right.cell_end), via: VIA_MASK, vetoed: false });
+                }
+            }
+        }
+    }
+
+    /// The whole-word checks of a hit at a word start: the ending, run
+    /// lengths, and how much of the word is digits.
+    fn verify_word(&self, target: &Target, views: &Views, view: &ViewSpan, start: usize, end: usize) -> Option<usize> {
+        let flags = view.flags;
         let item = &self.items[target.item as usize];
         let buf = &views.buf;
         let mut stop = end;
@@ -443,7 +782,9 @@ impl Matcher {
                 }
                 previous = Some(cell.ch);
             }
-            if letters < others {
+            // Several digits may stand together (`2074v1k`) as long as the
+            // word keeps two letters.
+            if letters < others && letters < 2 {
                 return None;
             }
         }
@@ -616,7 +957,8 @@ pub struct Explained {
     pub category: Arc<str>,
     /// The readings that found it: `plain`, `joined-punctuation`,
     /// `joined-letters`, `digits-as-letters`, `repeats`, `lookalikes`,
-    /// `typo`, `regex`, `age`, `rule`.
+    /// `split`, `glued`, `masked`, `transliteration`, `typo`, `regex`,
+    /// `age`, `rule`.
     pub via: Vec<&'static str>,
     /// Whether an allow-list entry vetoed it.
     pub vetoed: bool,
@@ -629,28 +971,42 @@ impl Explained {
     }
 }
 
-fn readings(via: u16) -> Vec<&'static str> {
-    use crate::normalize::views::JOIN_PUNCT;
-    let mut out = Vec::new();
-    let named: [(u16, &str); 10] = [
-        (u16::from(JOIN_PUNCT), "joined-punctuation"),
-        (u16::from(JOIN_SINGLES), "joined-letters"),
-        (u16::from(LEET | LEET_ALT), "digits-as-letters"),
-        (u16::from(COLLAPSE), "repeats"),
-        (u16::from(SKELETON), "lookalikes"),
+fn readings(via: u32) -> Vec<&'static str> {
+    let named: [(u32, &str); 15] = [
+        (u32::from(JOIN_PUNCT), "joined-punctuation"),
+        (u32::from(JOIN_SINGLES), "joined-letters"),
+        (u32::from(LEET | LEET_ALT), "digits-as-letters"),
+        (u32::from(COLLAPSE), "repeats"),
+        (u32::from(SKELETON), "lookalikes"),
+        (u32::from(JOIN_ALL), "split"),
+        (u32::from(TRANSLIT), "transliteration"),
+        (VIA_ROMANISED, "transliteration"),
+        (VIA_GLUED, "glued"),
+        (VIA_MASK, "masked"),
         (VIA_TYPO, "typo"),
         (VIA_REGEX, "regex"),
         (VIA_AGE, "age"),
         (VIA_RULE, "rule"),
         (0, ""),
     ];
+    let mut out: Vec<&'static str> = Vec::new();
     for (bit, name) in named {
-        if bit != 0 && via & bit != 0 {
+        if bit != 0 && via & bit != 0 && !out.contains(&name) {
             out.push(name);
         }
     }
-    if via & !(VIA_REGEX | VIA_AGE | VIA_RULE | VIA_TYPO) == 0 && via & (VIA_AGE | VIA_RULE | VIA_TYPO) == 0 {
+    if via & !VIA_REGEX == 0 {
         out.insert(0, "plain");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AFFIXES;
+
+    #[test]
+    fn affixes_are_sorted_for_binary_search() {
+        assert!(AFFIXES.windows(2).all(|pair| pair[0] < pair[1]));
+    }
 }

@@ -19,6 +19,7 @@
 
 mod age;
 mod compile;
+pub mod dictionary;
 mod error;
 mod inflect;
 mod lint;
@@ -29,8 +30,9 @@ mod typo;
 mod verdict;
 
 pub use compile::{DEFAULT_ENTRY_ID_KEY, ENGINE_VERSION, MatcherBuilder};
+pub use dictionary::{Dictionary, load_dictionary};
 pub use error::{LoadError, Problem};
-pub use lint::{BenignHit, Finding, LintReport, Place, SHORT_ENTRY_CHARS, lint_benign, lint_lists};
+pub use lint::{BenignHit, Finding, LintReport, Place, SHORT_ENTRY_CHARS, lint_benign, lint_dictionary, lint_lists};
 pub use list::{
     DEFAULT_AGE_RANGE, Item, ItemBody, KeywordList, ListMeta, MAX_ENTRY_BYTES, MIN_FRAGMENT_CHARS, MIN_TYPO_CHARS,
     MIN_WORD_CHARS, Role, Shape,

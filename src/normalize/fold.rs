@@ -54,6 +54,8 @@ pub(crate) struct Cell {
     pub latin: u8,
     pub kind: Kind,
     pub script: ScriptClass,
+    /// The character was written as a capital (CamelCase word boundaries).
+    pub upper: bool,
 }
 
 impl Cell {
@@ -69,12 +71,13 @@ const fn ascii_cell(b: u8) -> Cell {
         b'0'..=b'9' => (b as char, Kind::Digit, ScriptClass::Common),
         b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => (' ', Kind::Space, ScriptClass::Common),
         b'@' | b'$' | b'!' | b'|' | b'+' => (b as char, Kind::Symbol, ScriptClass::Common),
-        // Kept, so the age scan can tell a decimal point (`21.5`) from a range (`10-12`).
-        b'.' | b',' => (b as char, Kind::Punct, ScriptClass::Common),
+        // Kept, so the age scan can tell a decimal point (`21.5`) from a
+        // range (`10-12`), and the matcher a masked letter (`zorv*k`).
+        b'.' | b',' | b'*' | b'#' | b'_' => (b as char, Kind::Punct, ScriptClass::Common),
         _ => (' ', Kind::Punct, ScriptClass::Common),
     };
     let latin = if matches!(kind, Kind::Letter) { ch as u8 } else { 0 };
-    Cell { ch, latin, kind, script }
+    Cell { ch, latin, kind, script, upper: b.is_ascii_uppercase() }
 }
 
 static ASCII_CELLS: [Cell; 128] = {
@@ -94,7 +97,7 @@ struct Folded {
     cells: [Cell; 3],
 }
 
-const EMPTY_CELL: Cell = Cell { ch: ' ', latin: 0, kind: Kind::Punct, script: ScriptClass::Common };
+const EMPTY_CELL: Cell = Cell { ch: ' ', latin: 0, kind: Kind::Punct, script: ScriptClass::Common, upper: false };
 
 /// Precomputed folds for U+0080..U+0800 (Latin supplements, Greek, Cyrillic,
 /// Armenian, Hebrew, Arabic): the common non-ASCII range, folded without
@@ -147,7 +150,7 @@ fn push_char(c: char, cells: &mut Vec<Cell>) {
         || (0x30A1..=0x30FA).contains(&code)
     {
         // CJK unified ideographs and plain kana: letters that need no folding.
-        cells.push(Cell { ch: c, latin: 0, kind: Kind::Letter, script: ScriptClass::Spaceless });
+        cells.push(Cell { ch: c, latin: 0, kind: Kind::Letter, script: ScriptClass::Spaceless, upper: false });
     } else {
         fold_slow(c, cells);
     }
@@ -281,10 +284,16 @@ fn push_decomposed(d: char, cells: &mut Vec<Cell>) {
             return;
         }
         'ς' => {
-            push_letter('σ', latin_lookalike('σ'), cells);
+            push_letter('σ', latin_lookalike('σ'), false, cells);
             return;
         }
         _ => {}
+    }
+    // Modifier primes and apostrophes (`ʹ` for a soft sign in romanised
+    // Cyrillic, `ʼ`) are punctuation, not letters.
+    if matches!(d, '\u{2B9}' | '\u{2BA}' | '\u{2BB}' | '\u{2BC}' | '\u{2BD}' | '\u{2C8}') {
+        cells.push(EMPTY_CELL);
+        return;
     }
     if let Some(digit) = other_digit(d) {
         cells.push(ASCII_CELLS[digit as usize]);
@@ -295,7 +304,7 @@ fn push_decomposed(d: char, cells: &mut Vec<Cell>) {
         return;
     }
     if symbol_letter(d) {
-        cells.push(Cell { ch: d, latin: 0, kind: Kind::Symbol, script: ScriptClass::Common });
+        cells.push(Cell { ch: d, latin: 0, kind: Kind::Symbol, script: ScriptClass::Common, upper: false });
         return;
     }
     if !d.is_alphanumeric() {
@@ -303,28 +312,29 @@ fn push_decomposed(d: char, cells: &mut Vec<Cell>) {
         return;
     }
     let latin = latin_lookalike(d);
+    let upper = d.is_uppercase();
     for lower in d.to_lowercase() {
         if is_droppable_mark(lower) {
             continue;
         }
         if lower.is_ascii() {
-            cells.push(ASCII_CELLS[lower as usize]);
+            cells.push(Cell { upper, ..ASCII_CELLS[lower as usize] });
         } else {
-            push_letter(lower, latin, cells);
+            push_letter(lower, latin, upper, cells);
         }
     }
 }
 
-fn push_letter(lower: char, latin: u8, cells: &mut Vec<Cell>) {
+fn push_letter(lower: char, latin: u8, upper: bool, cells: &mut Vec<Cell>) {
     let script = script_class(lower);
     if script == ScriptClass::Latin && latin != 0 {
         // A Latin letter that only looks like an ASCII one (ɑ, ı, ᴄ) is that
         // letter: there is no script mixing to weigh.
-        cells.push(ASCII_CELLS[latin as usize]);
+        cells.push(Cell { upper, ..ASCII_CELLS[latin as usize] });
         return;
     }
     let kind = if lower.is_alphabetic() || lower.is_numeric() { Kind::Letter } else { Kind::Punct };
-    cells.push(Cell { ch: lower, latin, kind, script });
+    cells.push(Cell { ch: lower, latin, kind, script, upper });
 }
 
 #[cfg(test)]

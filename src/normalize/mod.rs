@@ -12,6 +12,7 @@
 mod confusables;
 pub(crate) mod fold;
 mod leet;
+pub(crate) mod translit;
 pub(crate) mod views;
 
 pub use views::Views;

@@ -25,7 +25,7 @@
 //! terms stay themselves and do not collide with English words.
 
 use super::fold::{Cell, Kind, ScriptClass, push_cells};
-use super::{confusables, leet};
+use super::{confusables, leet, translit};
 
 /// Separates words inside a view.
 pub(crate) const BOUNDARY: u8 = b' ';
@@ -33,20 +33,29 @@ pub(crate) const BOUNDARY: u8 = b' ';
 pub(crate) const VIEW_END: u8 = 0;
 
 /// Chunks with punctuation inside are joined into one word.
-pub(crate) const JOIN_PUNCT: u8 = 1;
+pub(crate) const JOIN_PUNCT: u16 = 1;
 /// Runs of three or more one-character words are joined into one word.
-pub(crate) const JOIN_SINGLES: u8 = 2;
+pub(crate) const JOIN_SINGLES: u16 = 2;
 /// Digits and symbols inside words with letters are read as letters.
-pub(crate) const LEET: u8 = 4;
+pub(crate) const LEET: u16 = 4;
 /// As [`LEET`], with the second reading of ambiguous characters (`1` as `l`).
-pub(crate) const LEET_ALT: u8 = 8;
+pub(crate) const LEET_ALT: u16 = 8;
 /// Runs of the same character are written once; their lengths are kept.
-pub(crate) const COLLAPSE: u8 = 16;
+pub(crate) const COLLAPSE: u16 = 16;
 /// Words made only of Cyrillic or Greek look-alikes are read as Latin.
-pub(crate) const SKELETON: u8 = 32;
+pub(crate) const SKELETON: u16 = 32;
 /// With [`LEET`]: each word with 2–4 ambiguous characters in every mix of
 /// their readings (`m1l1on`: `1` once as `i`, once as `l`), as lone words.
-pub(crate) const LEET_MIX: u8 = 64;
+pub(crate) const LEET_MIX: u16 = 64;
+
+/// Every word of the text joined into one, without boundaries, so that an
+/// entry split by a space (`zor vik`) is found across the words; each word
+/// is still a token of its own, so a hit can be held to whole words.
+pub(crate) const JOIN_ALL: u16 = 128;
+/// Words with Cyrillic letters romanised and every word reduced to its
+/// sound key ([`super::translit`]): Latin entries written in Cyrillic by
+/// sound.
+pub(crate) const TRANSLIT: u16 = 256;
 
 /// Most ambiguous characters in one word whose readings are mixed.
 const MAX_MIXED: u32 = 4;
@@ -68,7 +77,7 @@ pub(crate) struct TokenSpan {
 /// One rendered view.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct ViewSpan {
-    pub flags: u8,
+    pub flags: u16,
     /// Offset of the view's leading boundary.
     pub start: u32,
     /// Offset of the view's [`VIEW_END`] byte.
@@ -112,6 +121,9 @@ pub struct Views {
     ascii: bool,
     pub(crate) tokens: Vec<TokenSpan>,
     pub(crate) views: Vec<ViewSpan>,
+    /// Reused by the [`TRANSLIT`] view.
+    romanised: String,
+    sound: String,
 }
 
 impl Views {
@@ -124,9 +136,12 @@ impl Views {
         self.views.clear();
         self.ascii = text.is_ascii();
         push_cells(text, &mut self.cells);
+        if text.contains(['!', '¡']) {
+            demote_sentence_marks(&mut self.cells);
+        }
 
         let evidence = segment(&self.cells, false, &mut self.segments);
-        let mut bases = [0u8; 3];
+        let mut bases = [0u16; 3];
         let mut n_bases = 1;
         if evidence.joined_chunks {
             bases[n_bases] = JOIN_PUNCT;
@@ -146,7 +161,7 @@ impl Views {
         }
         if evidence.leet {
             let leet = segment(&self.cells, true, &mut self.leet_segments);
-            let mut leet_bases = [0u8; 3];
+            let mut leet_bases = [0u16; 3];
             let mut n = 1;
             if leet.joined_chunks {
                 leet_bases[n] = JOIN_PUNCT;
@@ -156,7 +171,7 @@ impl Views {
                 leet_bases[n] = JOIN_SINGLES;
                 n += 1;
             }
-            let readings: &[u8] = if evidence.leet_ambiguous { &[LEET, LEET | LEET_ALT] } else { &[LEET] };
+            let readings: &[u16] = if evidence.leet_ambiguous { &[LEET, LEET | LEET_ALT] } else { &[LEET] };
             for &reading in readings {
                 for &base in &leet_bases[..n] {
                     let out = self.render_view(base | reading, true);
@@ -175,6 +190,76 @@ impl Views {
                 self.render_view(SKELETON | COLLAPSE, false);
             }
         }
+        let plain = self.views[0];
+        if plain.end_token - plain.first_token >= 2 {
+            self.render_joined_all();
+        }
+        // Cyrillic letters left in a word after script folding (UTF-8 lead
+        // bytes of U+0400..U+04FF).
+        let plain_words = &self.buf[plain.start as usize..plain.end as usize];
+        if !self.ascii && plain_words.iter().any(|b| (0xD0..=0xD3).contains(b)) {
+            self.render_translit();
+        }
+    }
+
+    /// Ends the view of `flags` that starts at `start` with token
+    /// `first_token` (a view without run lengths).
+    fn end_view(&mut self, flags: u16, start: u32, first_token: u32) {
+        self.buf.push(VIEW_END);
+        self.views.push(ViewSpan {
+            flags,
+            start,
+            end: self.buf.len() as u32 - 1,
+            first_token,
+            end_token: self.tokens.len() as u32,
+            runs_at: 0,
+        });
+    }
+
+    /// The [`JOIN_ALL`] view: the plain view's words written without
+    /// boundaries, each still its own token.
+    fn render_joined_all(&mut self) {
+        let plain = self.views[0];
+        let start = self.buf.len() as u32;
+        let first_token = self.tokens.len() as u32;
+        self.buf.push(BOUNDARY);
+        for index in plain.first_token..plain.end_token {
+            let token = self.tokens[index as usize];
+            let at = self.buf.len() as u32;
+            self.buf.extend_from_within(token.start as usize..token.end as usize);
+            self.tokens.push(TokenSpan { start: at, end: self.buf.len() as u32, ..token });
+        }
+        self.buf.push(BOUNDARY);
+        self.end_view(JOIN_ALL, start, first_token);
+    }
+
+    /// The [`TRANSLIT`] view: each word of the plain view that has Cyrillic
+    /// letters romanised and reduced to its sound key.
+    fn render_translit(&mut self) {
+        let plain = self.views[0];
+        let start = self.buf.len() as u32;
+        let first_token = self.tokens.len() as u32;
+        self.buf.push(BOUNDARY);
+        let mut romanised = std::mem::take(&mut self.romanised);
+        let mut key = std::mem::take(&mut self.sound);
+        for index in plain.first_token..plain.end_token {
+            let token = self.tokens[index as usize];
+            let Ok(word) = std::str::from_utf8(&self.buf[token.start as usize..token.end as usize]) else { continue };
+            // Only words with Cyrillic letters: Latin words have their own views.
+            if !word.bytes().any(|b| (0xD0..=0xD3).contains(&b)) {
+                continue;
+            }
+            romanised.clear();
+            key.clear();
+            translit::romanise(word, &mut romanised);
+            translit::sound_key(&romanised, &mut key);
+            let at = self.buf.len() as u32;
+            self.buf.extend_from_slice(key.as_bytes());
+            self.tokens.push(TokenSpan { start: at, end: self.buf.len() as u32, ..token });
+            self.buf.push(BOUNDARY);
+        }
+        (self.romanised, self.sound) = (romanised, key);
+        self.end_view(TRANSLIT, start, first_token);
     }
 
     /// The cells covered by the bytes `start..end` of `view`.
@@ -200,7 +285,7 @@ impl Views {
         &self.runs[at..at + (end - start)]
     }
 
-    fn render_view(&mut self, flags: u8, leet_mode: bool) -> RenderOutcome {
+    fn render_view(&mut self, flags: u16, leet_mode: bool) -> RenderOutcome {
         let start = self.buf.len() as u32;
         let first_token = self.tokens.len() as u32;
         let runs_at = self.runs.len() as u32;
@@ -291,7 +376,7 @@ impl Views {
         &mut self,
         cell_start: usize,
         cell_end: usize,
-        flags: u8,
+        flags: u16,
         joined_run: bool,
         mix: Option<u32>,
         outcome: &mut RenderOutcome,
@@ -382,6 +467,37 @@ impl Views {
         self.buf.push(BOUNDARY);
         if collapse {
             self.runs.push(1);
+        }
+    }
+}
+
+/// Sentence punctuation is punctuation: `!` at the end of a word
+/// (`HELP!`, `wow!!!`) and `¡` at its start are not letters.
+fn demote_sentence_marks(cells: &mut [Cell]) {
+    let separates = |c: &Cell| matches!(c.kind, Kind::Space | Kind::Punct);
+    // A run of `!` that ends a chunk after a letter or digit (a lone `!`
+    // between spaces may be a letter spelled out: `g l ! m f`).
+    let mut i = cells.len();
+    while i > 0 {
+        i -= 1;
+        if cells[i].ch != '!' || !cells.get(i + 1).is_none_or(separates) {
+            continue;
+        }
+        let mut first = i;
+        while first > 0 && cells[first - 1].ch == '!' {
+            first -= 1;
+        }
+        if first > 0 && cells[first - 1].is_alnum() {
+            for cell in &mut cells[first..=i] {
+                cell.kind = Kind::Punct;
+            }
+        }
+        i = first;
+    }
+    for i in 0..cells.len() {
+        let starts_chunk = i == 0 || separates(&cells[i - 1]);
+        if cells[i].ch == '¡' && starts_chunk && cells.get(i + 1).is_some_and(Cell::is_alnum) {
+            cells[i].kind = Kind::Punct;
         }
     }
 }
@@ -495,7 +611,7 @@ impl ChunkTally {
 }
 
 /// The last segment of the word that starts at segment `i` in a view.
-fn group_end(segments: &[Segment], i: usize, flags: u8) -> usize {
+fn group_end(segments: &[Segment], i: usize, flags: u16) -> usize {
     let single = |s: &Segment| s.cell_end - s.cell_start == 1;
     if flags & JOIN_PUNCT != 0 {
         let mut last = i;
@@ -516,7 +632,7 @@ fn group_end(segments: &[Segment], i: usize, flags: u8) -> usize {
     i
 }
 
-fn script_fold(cells: &[Cell], flags: u8) -> ScriptFold {
+fn script_fold(cells: &[Cell], flags: u16) -> ScriptFold {
     let mut latin = 0u32;
     let mut cyrillic = 0u32;
     let mut greek = 0u32;
@@ -626,20 +742,34 @@ mod tests {
     }
 
     #[test]
-    fn plain_text_has_one_view() {
-        assert_eq!(rendered("Cheap flights to London"), ["0:cheap flights to london"]);
+    fn plain_text_has_the_plain_view_and_the_words_joined() {
+        assert_eq!(rendered("Cheap flights to London"), ["0:cheap flights to london", "128:cheapflightstolondon"]);
+        assert_eq!(rendered("zorvik"), ["0:zorvik"]);
+    }
+
+    #[test]
+    fn cyrillic_words_get_a_sound_view() {
+        assert_eq!(rendered("купить зорвик"), ["0:купить зорвик", "128:купитьзорвик", "256:kvpit zorvik"]);
+        assert_eq!(rendered("зорвик lekvi"), ["0:зорвик lekvi", "128:зорвикlekvi", "256:zorvik"]);
+    }
+
+    #[test]
+    fn sentence_punctuation_is_not_a_letter() {
+        assert_eq!(rendered("HELP!"), ["0:help"]);
+        assert_eq!(rendered("wow!!! ¡hola"), ["0:wow hola", "128:wowhola"]);
+        assert_eq!(rendered("zorv!k"), ["0:zorv k", "1:zorvk", "4:zorvik", "128:zorvk"]);
     }
 
     #[test]
     fn views_appear_only_with_evidence() {
         let table: &[(&str, &[&str])] = &[
-            ("t.e.r.m now", &["0:t e r m now", "1:term now", "2:term now"]),
-            ("word_word", &["0:word word", "1:wordword"]),
+            ("t.e.r.m now", &["0:t e r m now", "1:term now", "2:term now", "128:termnow"]),
+            ("word_word", &["0:word word", "1:wordword", "128:wordword"]),
             ("z0rv1k", &["0:z0rv1k", "4:zorvik", "12:zorvlk"]),
-            ("te$t", &["0:te t", "1:tet", "4:test"]),
+            ("te$t", &["0:te t", "1:tet", "4:test", "128:tet"]),
             ("zoooorvik", &["0:zoooorvik", "16:zorvik"]),
-            ("route 93", &["0:route 93"]),
-            ("4x4 tyres", &["0:4x4 tyres", "4:axa tyres"]),
+            ("route 93", &["0:route 93", "128:route93"]),
+            ("4x4 tyres", &["0:4x4 tyres", "4:axa tyres", "128:4x4tyres"]),
         ];
         for (text, expected) in table {
             assert_eq!(rendered(text), *expected, "{text}");
@@ -663,15 +793,15 @@ mod tests {
         // Latin word with Cyrillic о and е.
         assert_eq!(rendered("zоrvеk"), ["0:zorvek"]);
         // Cyrillic word with a Latin o.
-        assert_eq!(rendered("звoрдак"), ["0:звордак"]);
+        assert_eq!(rendered("звoрдак"), ["0:звордак", "256:zvordak"]);
         // A Russian word stays Russian.
-        assert_eq!(rendered("привет мир"), ["0:привет мир"]);
+        assert_eq!(rendered("привет мир"), ["0:привет мир", "128:приветмир", "256:privet mir"]);
     }
 
     #[test]
     fn whole_script_lookalikes_get_a_skeleton_view() {
         // "ѕсаm"-like word written only with Cyrillic letters that look Latin.
-        assert_eq!(rendered("сосо"), ["0:сосо", "32:coco"]);
+        assert_eq!(rendered("сосо"), ["0:сосо", "32:coco", "256:soso"]);
     }
 
     #[test]

@@ -158,3 +158,44 @@ fn the_demo_lists_lint_clean() {
     let (code, out, _) = run(&["lint", "--deny-warnings"]);
     assert_eq!(code, 0, "{out}");
 }
+
+#[test]
+fn operators_extend_the_dictionary_guard_with_their_own_words() {
+    let list = temp_file("guard.txt", "@id guard\nflurbex\n");
+    // The entry's plural matches through the inflection reading...
+    let (_, out, _) = run(&["check", "--keywords", &list, "--json", "flurbexes"]);
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&out).unwrap()["hit"], true, "{out}");
+    // ...until the operator says it is one of their ordinary words.
+    let words = temp_file("words.txt", "Flurbexes\nother words here\n");
+    let (_, out, _) = run(&["check", "--keywords", &list, "--dictionary", &words, "--json", "flurbexes"]);
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&out).unwrap()["hit"], false, "{out}");
+    // As written, the entry still matches.
+    let (_, out, _) = run(&["check", "--keywords", &list, "--dictionary", &words, "--json", "flurbex"]);
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&out).unwrap()["hit"], true, "{out}");
+    let (code, _, err) = run(&["check", "--keywords", &list, "--dictionary", "/nonexistent/words.txt", "flurbex"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("/nonexistent/words.txt") && err.contains("cannot read dictionary words"), "{err}");
+}
+
+#[test]
+fn lint_names_entries_that_are_dictionary_words() {
+    let list = temp_file("lintdict.txt", "tornado\nflurbex\n");
+    let (_, out, _) = run(&["lint", "--keywords", &list]);
+    assert!(out.contains("lintdict.txt:1: dictionary-word:"), "{out}");
+    assert!(!out.contains("tornado"), "findings never quote the entry: {out}");
+}
+
+#[test]
+fn dictionary_build_writes_an_fst_of_folded_words() {
+    let words = temp_file("build-words.txt", "Zörvik\tde\t3.5\nplain words line\n");
+    let out_path = std::env::temp_dir().join(format!("signpost-cli-{}-dict.fst", std::process::id()));
+    let out_arg = out_path.display().to_string();
+    let (code, out, err) = run(&["dictionary", "build", "--out", &out_arg, &words]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("4 words, "), "{out}");
+    assert!(std::fs::metadata(&out_path).unwrap().len() > 0);
+    let bad = temp_file("bad-words.txt", "word\txx\t3.0\n");
+    let (code, _, err) = run(&["dictionary", "build", "--out", &out_arg, &bad]);
+    assert_ne!(code, 0);
+    assert!(err.contains("line 1: unknown language"), "{err}");
+}

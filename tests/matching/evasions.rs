@@ -325,3 +325,72 @@ fn lowercase_kappa_and_ka_read_as_k() {
     // Greek κ and Cyrillic к inside a Latin word.
     assert_table(&DEMO, &[("zorviκ", true), ("zorviк", true)]);
 }
+
+#[test]
+fn latin_lookalikes_with_strokes_hooks_and_small_capitals() {
+    assert_table(
+        &DEMO,
+        &[("zørvik", true), ("ƶorviƙ", true), ("ʐorʋik", true), ("ᴢᴏʀᴠɪᴋ", true), ("zɔrvɨk", true), ("ƶɵɍvɨƙ", true)],
+    );
+    let list = matcher("drabnitz\n");
+    // Eth is a letter of its own, not a d with a stroke.
+    assert_table(&list, &[("đɍaƀnɨŧz", true), ("ɗɾabnitz", true), ("ðrabnitz", false)]);
+}
+
+#[test]
+fn glued_to_ordinary_words() {
+    assert_table(
+        &DEMO,
+        &[
+            ("bestzorvik", true),
+            ("zorvikvideos", true),
+            ("freezorvikdownload", true),
+            ("BestZorvikVideos", true),
+            ("#zorvikfun", true),
+            ("#ZorvikFun", true),
+            ("zorvikxqwj", false),
+        ],
+    );
+}
+
+#[test]
+fn split_in_two_by_a_space() {
+    assert_table(&DEMO, &[("zor vik", true), ("find zorv ik now", true), ("vexo lith", true), ("zor vik plom", true)]);
+    assert_table(&DEMO, &[("zo rvik", true), ("zorvi ks", false)]);
+}
+
+#[test]
+fn several_digits_together() {
+    assert_table(&DEMO, &[("20rv1k", true), ("v3x011+h", true), ("8l3mqu4+", true), ("2074", false), ("x264", false)]);
+}
+
+#[test]
+fn one_inner_letter_masked() {
+    assert_table(
+        &DEMO,
+        &[("vex*lith", true), ("vexol#th", true), ("v_xolith", true), ("wuzzlef*g", true), ("zorv*k", false)],
+    );
+}
+
+#[test]
+fn transliteration_both_ways() {
+    // A Cyrillic entry written in Latin letters, under several schemes
+    // (BGN/PCGN, ISO 9 and scholarly with háčeks, informal, GOST 7.79 B).
+    let cyrillic = matcher("щахюрка\nжуфлак\n");
+    assert_table(
+        &cyrillic,
+        &[
+            ("shchakhyurka", true),
+            ("sahurka", true),
+            ("scaxjurka", true),
+            ("schahyurka", true),
+            ("shhaxyurka", true),
+            ("ščaxjurka", true),
+            ("zhuflak", true),
+            ("juflak", true),
+            ("zuflak", true),
+        ],
+    );
+    // A Latin entry written in Cyrillic letters by sound.
+    assert_table(&DEMO, &[("зорвик", true), ("купить зорвик", true), ("вексолит", true), ("зорбик", false)]);
+}

@@ -108,3 +108,46 @@ fn feminine_ess_is_not_a_plural_in_disguise() {
         &[("hostess", false), ("hosts", true), ("hostes", true), ("hoooostes", true), ("hostesss", true)],
     );
 }
+
+#[test]
+fn sentence_punctuation_is_never_a_letter() {
+    let list = matcher("helpi\nwowi\n");
+    assert_table(&list, &[("HELP!", false), ("wow!!!", false), ("¡help", false), ("helpi", true)]);
+    // Inside a word it is still read as a letter.
+    assert_table(&DEMO, &[("zorv!k", true), ("zorv!k!!", true)]);
+}
+
+#[test]
+fn glued_words_need_a_word_that_is_not_in_the_dictionary() {
+    // The entry sits inside ordinary words: never glued.
+    let list = matcher("ndersta\nrtopho\n");
+    assert_table(&list, &[("understand", false), ("understanding", false), ("cartophobia", false)]);
+    // Derived words are not glued words.
+    assert_table(&DEMO, &[("zorvikian", false), ("prezorvik", false), ("zorvikless", false)]);
+}
+
+#[test]
+fn two_dictionary_words_never_make_a_split_entry() {
+    let list = matcher("plantornado\nsunflower\nhouseboat\n");
+    assert_table(&list, &[("plan tornado", false), ("sun flower", false), ("house boat", false)]);
+}
+
+#[test]
+fn fuzzy_readings_never_turn_dictionary_words_into_entries() {
+    // Inflection: `walke` + `ing` would read "walking".
+    let list = matcher("walke\ncooki\ncomite\nbaner\n");
+    assert_table(
+        &list,
+        &[("walking", false), ("cookies", false), ("committee", false), ("banner", false), ("walke", true)],
+    );
+    // The guard lets an entry that is itself a word keep its plural.
+    let word = matcher("tornado\n");
+    assert_table(&word, &[("tornadoes", true), ("tornados", true)]);
+}
+
+#[test]
+fn lookalike_skeletons_of_real_words_stay_words() {
+    // Russian words drawn only with letters that look Latin.
+    let list = matcher("cyxo\nkapta\n");
+    assert_table(&list, &[("сухо", false), ("карта", false)]);
+}

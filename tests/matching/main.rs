@@ -4,6 +4,7 @@
 
 mod helpers;
 
+mod blind;
 mod cli;
 mod corpus;
 mod evasions;

@@ -1,0 +1,292 @@
+//! Transliteration between Cyrillic and Latin letters, both ways.
+//!
+//! - A Cyrillic entry written in Latin letters: [`romanisations`] spells an
+//!   entry under the common romanisation schemes (ISO 9 / GOST 7.79 B,
+//!   BGN/PCGN, the scholarly system with its háčeks folded away, and the
+//!   informal spellings of chat: `щ` as `shch`, `sch` or `sh`, `х` as `kh`,
+//!   `h` or `x`, `ж` as `zh`, `j` or `z`, `ш` as `sh` or `w`). The matcher
+//!   compiles each spelling as a pattern of its own.
+//! - A Latin entry written in Cyrillic letters by sound: the query's
+//!   Cyrillic words are romanised ([`romanise`]) and both sides are reduced
+//!   to a coarse sound key ([`sound_key`]: `c`/`k`/`q`, `w`/`v`, `ph`/`f`,
+//!   `x`/`ks`, `y`/`i`, doubled letters), so `зорвик` meets `zorvik` and
+//!   `казор` meets `cazor`.
+//!
+//! Tables follow the published standards (GOST 7.79-2000 system B,
+//! BGN/PCGN 1947 for Russian and Ukrainian, the scholarly system); the
+//! informal spellings are the ones those standards' critics list as common.
+
+/// Most spellings compiled per Cyrillic entry.
+pub(crate) const MAX_ROMANISATIONS: usize = 16;
+
+/// The Latin spellings of one Cyrillic letter. The first five are the
+/// schemes, in order: BGN/PCGN, ISO 9 (diacritics folded, as queries are),
+/// the scholarly system (folded), informal chat spelling, GOST 7.79 B;
+/// more informal spellings follow.
+fn spellings(c: char, word_start: bool) -> &'static [&'static str] {
+    match c {
+        'а' => &["a"],
+        'б' => &["b"],
+        'в' => &["v", "v", "v", "v", "v", "w"],
+        'г' => &["g", "g", "g", "g", "g", "h"],
+        'д' => &["d"],
+        'е' if word_start => &["ye", "e", "e", "e", "e", "je"],
+        'е' | 'э' => &["e"],
+        'є' => &["ye", "e", "je", "ye", "ye"],
+        'ж' => &["zh", "z", "z", "j", "zh"],
+        'з' => &["z"],
+        'и' => &["i", "i", "i", "i", "i", "y", "j"],
+        'і' => &["i"],
+        'к' => &["k"],
+        'л' => &["l"],
+        'м' => &["m"],
+        'н' => &["n"],
+        'о' => &["o"],
+        'п' => &["p"],
+        'р' => &["r"],
+        'с' => &["s"],
+        'т' => &["t"],
+        'у' | 'ў' => &["u"],
+        'ф' => &["f"],
+        'х' => &["kh", "h", "x", "h", "x", "ch"],
+        'ц' => &["ts", "c", "c", "c", "cz", "tz"],
+        'ч' => &["ch", "c", "c", "ch", "ch", "tch", "4"],
+        'ш' => &["sh", "s", "s", "sh", "sh", "w"],
+        'щ' => &["shch", "s", "sc", "sch", "shh", "sh"],
+        'ъ' | 'ь' => &[""],
+        'ы' => &["y", "y", "y", "i", "y"],
+        'ю' => &["yu", "u", "ju", "yu", "yu", "iu"],
+        'я' => &["ya", "a", "ja", "ya", "ya", "ia"],
+        'ґ' => &["g"],
+        _ => &[],
+    }
+}
+
+/// Whether `word` is written in Cyrillic letters that [`romanisations`]
+/// knows, every one of them.
+pub(crate) fn is_romanisable(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| c == ' ' || !spellings(c, false).is_empty())
+}
+
+/// The Latin spellings of a Cyrillic `entry` (lowercase, folded), at most
+/// [`MAX_ROMANISATIONS`]: first each scheme applied consistently (every
+/// letter's first spelling, then every letter's second, ...), then mixes.
+pub(crate) fn romanisations(entry: &str) -> Vec<String> {
+    if !is_romanisable(entry) {
+        return Vec::new();
+    }
+    let mut schemes: Vec<&'static [&'static str]> = Vec::new();
+    let mut previous = ' ';
+    for c in entry.chars() {
+        schemes.push(if c == ' ' { &[" "] } else { spellings(c, previous == ' ') });
+        previous = c;
+    }
+    let options = schemes.clone();
+    let options: Vec<Vec<&'static str>> = options
+        .into_iter()
+        .map(|o| {
+            let mut distinct: Vec<&'static str> = Vec::new();
+            for spelling in o {
+                if !distinct.contains(spelling) {
+                    distinct.push(spelling);
+                }
+            }
+            distinct
+        })
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for scheme in 0..5 {
+        let spelled: String = schemes.iter().map(|o| o[scheme.min(o.len() - 1)]).collect();
+        if !out.contains(&spelled) {
+            out.push(spelled);
+        }
+    }
+    let push = |out: &mut Vec<String>, choice: &dyn Fn(usize, usize) -> usize| {
+        let spelled: String = options.iter().enumerate().map(|(i, o)| o[choice(i, o.len())]).collect();
+        if !out.contains(&spelled) {
+            out.push(spelled);
+        }
+    };
+    // Mixed-radix counting over the letters with several spellings.
+    let total: usize =
+        options.iter().map(|o| o.len()).try_fold(1usize, |acc, n| acc.checked_mul(n)).unwrap_or(usize::MAX);
+    let mut n = 0usize;
+    while out.len() < MAX_ROMANISATIONS && n < total.min(4096) {
+        let mut rest = n;
+        let digits: Vec<usize> = options
+            .iter()
+            .map(|o| {
+                let digit = rest % o.len();
+                rest /= o.len();
+                digit
+            })
+            .collect();
+        push(&mut out, &|i, _| digits[i]);
+        n += 1;
+    }
+    out.truncate(MAX_ROMANISATIONS);
+    out
+}
+
+/// Appends the romanisation of `word` (by sound, one spelling) to `out`;
+/// characters that are not Cyrillic letters are copied.
+pub(crate) fn romanise(word: &str, out: &mut String) {
+    for c in word.chars() {
+        match c {
+            'ё' => out.push('e'),
+            'й' | 'ы' | 'ї' => out.push('i'),
+            'щ' => out.push_str("sh"),
+            'х' => out.push('h'),
+            'г' => out.push('g'),
+            _ => match spellings(c, false).first() {
+                Some(spelled) => out.push_str(spelled),
+                None => out.push(c),
+            },
+        }
+    }
+}
+
+/// A coarse sound key of a Latin word, the same for the spellings a
+/// Cyrillic writer and a Latin writer would choose for one sound: `w` is
+/// written `в` or `у`, so `v`, `w` and `u` are one; `h` is written `х` or
+/// `г`; `j` is `дж` or `й`, and `y` is `й`, `и` or `ы`; `c` is `к` or `с`.
+/// Coarse on purpose: it is compared only for Cyrillic query words, and
+/// only entries of five letters or more, with the dictionary guard.
+pub(crate) fn sound_key(word: &str, out: &mut String) {
+    let bytes = word.as_bytes();
+    let start = out.len();
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        let (sound, used): (&str, usize) = if rest.starts_with(b"shch") {
+            ("sh", 4)
+        } else if rest.starts_with(b"sch") || rest.starts_with(b"shh") {
+            ("sh", 3)
+        } else if rest.starts_with(b"dzh") || rest.starts_with(b"tch") {
+            (if rest[0] == b'd' { "i" } else { "ch" }, 3)
+        } else {
+            match (rest[0], next) {
+                (b'p', b'h') => ("f", 2),
+                (b't', b'h') => ("t", 2),
+                (b'c', b'k') => ("k", 2),
+                (b'c', b'h') => ("ch", 2),
+                (b's', b'h') => ("sh", 2),
+                (b'z', b'h') => ("z", 2),
+                (b'q', b'u') => ("kv", 2),
+                (b'k', b'h') => ("g", 2),
+                (b'd', b'j') => ("i", 2),
+                (b't', b'z' | b's') => ("c", 2),
+                (b'e', b'e') => ("i", 2),
+                (b'o', b'o') => ("v", 2),
+                (b'c', b'e' | b'i' | b'y') => ("s", 1),
+                (b'c' | b'q', _) => ("k", 1),
+                (b'x', _) => ("ks", 1),
+                (b'w' | b'u' | b'v', _) => ("v", 1),
+                (b'y' | b'j', _) => ("i", 1),
+                (b'h', _) => ("g", 1),
+                (b, _) => {
+                    let len = utf8_len(b);
+                    (std::str::from_utf8(&bytes[i..(i + len).min(bytes.len())]).unwrap_or(""), len)
+                }
+            }
+        };
+        for ch in sound.chars() {
+            // Doubled letters are written once.
+            if out[start..].ends_with(ch) && ch.is_ascii_alphabetic() {
+                continue;
+            }
+            out.push(ch);
+        }
+        i += used;
+    }
+}
+
+/// The sound keys of a Latin entry: [`sound_key`], and the keys of the
+/// spellings by look rather than sound that Cyrillic writers also use for
+/// the letters Cyrillic lacks (`x` as `х`, `j` as `ж`, `c` as `ц`), each
+/// choice made for the whole word. At most eight.
+pub(crate) fn sound_keys(word: &str) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    let has = |b: u8| word.as_bytes().contains(&b);
+    for mask in 0u8..8 {
+        let x = mask & 1 != 0;
+        let j = mask & 2 != 0;
+        let c = mask & 4 != 0;
+        if (x && !has(b'x')) || (j && !has(b'j')) || (c && !has(b'c')) {
+            continue;
+        }
+        let spelled: String = word
+            .chars()
+            .map(|ch| match ch {
+                'x' if x => 'h',
+                'j' if j => 'z',
+                'c' if c => 'ц',
+                other => other,
+            })
+            .collect();
+        let mut key = String::new();
+        sound_key(&spelled.replace('ц', "ts"), &mut key);
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    keys
+}
+
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0..0x80 => 1,
+        0xC0..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(word: &str) -> String {
+        let mut out = String::new();
+        sound_key(word, &mut out);
+        out
+    }
+
+    fn sounded(cyrillic: &str) -> String {
+        let mut latin = String::new();
+        romanise(cyrillic, &mut latin);
+        key(&latin)
+    }
+
+    #[test]
+    fn cyrillic_entries_are_spelled_under_several_schemes() {
+        let spelled = romanisations("щахю");
+        for expected in ["shchakhyu", "sahu", "scaxju", "schahyu", "shhaxyu", "schakhyu"] {
+            assert!(spelled.contains(&expected.to_owned()), "{expected} in {spelled:?}");
+        }
+        assert!(spelled.len() <= MAX_ROMANISATIONS);
+        assert_eq!(romanisations("зорвик")[0], "zorvik");
+        assert!(romanisations("плечше").contains(&"plecse".to_owned()), "ISO 9 with háčeks folded");
+        assert!(romanisations("zorvik").is_empty());
+        assert!(romanisations("зорвик плом").contains(&"zorvik plom".to_owned()));
+    }
+
+    #[test]
+    fn latin_words_written_by_sound_meet_their_entry() {
+        for (latin, cyrillic) in [
+            ("zorvik", "зорвик"),
+            ("cazor", "казор"),
+            ("wexly", "вексли"),
+            ("phlonjy", "флонджи"),
+            ("quattor", "кваттор"),
+        ] {
+            assert_eq!(key(latin), sounded(cyrillic), "{latin} / {cyrillic}");
+        }
+        assert_ne!(key("zorvik"), sounded("борвик"));
+        // Letters Cyrillic lacks, written by look: x as х, j as ж, c as ц.
+        for (latin, cyrillic) in [("maxswi", "махсви"), ("jeszlo", "жесзло"), ("cendve", "цендве")] {
+            assert!(sound_keys(latin).contains(&sounded(cyrillic)), "{latin} / {cyrillic}: {:?}", sound_keys(latin));
+        }
+    }
+}
