@@ -573,8 +573,11 @@ impl Matcher {
                 return None;
             }
         }
-        let suffix_ok = suffix.is_empty() || inflect::allows(target.end, suffix) || self.segments(suffix);
-        if !(suffix_ok && (prefix.is_empty() || self.segments(prefix))) {
+        let any = u32::MAX;
+        let suffix_languages =
+            if suffix.is_empty() || inflect::allows(target.end, suffix) { any } else { self.segments(suffix) };
+        let prefix_languages = if prefix.is_empty() { any } else { self.segments(prefix) };
+        if suffix_languages & prefix_languages == 0 {
             return None;
         }
         Some((word_end, VIA_GLUED))
@@ -663,28 +666,34 @@ impl Matcher {
     /// Whether `text` is one or more common dictionary words written
     /// together: words of four or more letters common in any language,
     /// of three common in English, or one of [`SHORT_GLUE_WORDS`].
-    fn segments(&self, text: &[u8]) -> bool {
+    /// The languages (a mask, see [`Dictionary`]) in which `text` is one or
+    /// more common words written together, `0` if in none: words of four or
+    /// more letters common in the language, of three common in English, or
+    /// one of [`SHORT_GLUE_WORDS`] (any language). All the words of one
+    /// glued word must be of one language.
+    fn segments(&self, text: &[u8]) -> u32 {
         let n = text.len();
         if !(2..=GLUE_MAX_BYTES).contains(&n) {
-            return false;
+            return 0;
         }
-        let mut reachable = [false; GLUE_MAX_BYTES + 1];
-        reachable[0] = true;
+        let mut reachable = [0u32; GLUE_MAX_BYTES + 1];
+        reachable[0] = u32::MAX;
         for from in 0..n {
-            if !reachable[from] {
+            if reachable[from] == 0 {
                 continue;
             }
             for to in from + 2..=n {
                 let piece = &text[from..to];
-                if reachable[to] || AFFIXES.binary_search(&piece).is_ok() {
+                if AFFIXES.binary_search(&piece).is_ok() {
                     continue;
                 }
-                let word = match piece.len() {
-                    2 => SHORT_GLUE_WORDS.contains(&piece),
-                    3 => self.dictionary.languages(piece).is_some_and(|l| l.common & 1 != 0),
-                    _ => self.dictionary.is_common(piece),
+                let languages = match piece.len() {
+                    2 if SHORT_GLUE_WORDS.contains(&piece) => u32::MAX,
+                    2 => 0,
+                    3 => self.dictionary.languages(piece).map_or(0, |l| l.common & 1),
+                    _ => self.dictionary.languages(piece).map_or(0, |l| l.common),
                 };
-                reachable[to] = word;
+                reachable[to] |= reachable[from] & languages;
             }
         }
         reachable[n]

@@ -274,6 +274,16 @@ fn push_decomposed(d: char, cells: &mut Vec<Cell>) {
     if is_droppable_mark(d) || is_invisible(d) {
         return;
     }
+    // Kana voicing marks (half-width `ﾃﾞ`) join their kana again, as the
+    // precomposed `デ` of a list entry is read.
+    if matches!(d, '\u{3099}' | '\u{309A}') {
+        if let Some(last) = cells.last_mut() {
+            if let Some(composed) = unicode_normalization::char::compose(last.ch, d) {
+                last.ch = composed;
+                return;
+            }
+        }
+    }
     if d.is_ascii() {
         cells.push(ASCII_CELLS[d as usize]);
         return;
@@ -391,6 +401,7 @@ mod tests {
             ("emoji is punctuation", "zorvik🔥", "zorvik."),
             ("leet symbols kept", "z@rv!k", "z@rv!k"),
             ("non-breaking space", "a\u{a0}b", "a b"),
+            ("half-width kana with voicing marks", "ﾀﾃﾞﾊｹﾞ", "タデハゲ"),
         ];
         for (name, input, expected) in table {
             assert_eq!(folded(input), *expected, "{name}");
