@@ -90,6 +90,9 @@ struct Compiler {
     items: Vec<CompiledItem>,
     patterns: HashMap<Vec<u8>, usize>,
     pattern_targets: Vec<Vec<Target>>,
+    /// Sound keys of Latin entries and their items: searched only in
+    /// Cyrillic queries, by an automaton of their own.
+    sound_patterns: HashMap<Vec<u8>, Vec<u32>>,
     run_words: HashMap<String, Vec<u32>>,
     runs: Vec<u8>,
     typo: TypoIndex,
@@ -113,6 +116,7 @@ impl Compiler {
             items: Vec::new(),
             patterns: HashMap::new(),
             pattern_targets: Vec::new(),
+            sound_patterns: HashMap::new(),
             run_words: HashMap::new(),
             runs: Vec::new(),
             typo: TypoIndex::default(),
@@ -376,7 +380,10 @@ impl Compiler {
                 }
                 let mut bytes = vec![BOUNDARY];
                 bytes.extend_from_slice(key.as_bytes());
-                self.add_pattern(bytes, Target { translit: Translit::Sound, ..Target::new(item, End::Exact) });
+                let items = self.sound_patterns.entry(bytes).or_default();
+                if !items.contains(&item) {
+                    items.push(item);
+                }
             }
         }
     }
@@ -461,6 +468,21 @@ impl Compiler {
                 }
             }
         };
+        let mut sound_patterns: Vec<(Vec<u8>, Vec<u32>)> = self.sound_patterns.into_iter().collect();
+        sound_patterns.sort();
+        let sound_automaton = if sound_patterns.is_empty() {
+            None
+        } else {
+            match AhoCorasick::builder().match_kind(AcMatchKind::Standard).build(sound_patterns.iter().map(|(b, _)| b))
+            {
+                Ok(automaton) => Some(automaton),
+                Err(error) => {
+                    return Err(LoadError::new(vec![Problem::file("lists", format!("cannot compile: {error}"))]));
+                }
+            }
+        };
+        let sound_items: Vec<Box<[u32]>> =
+            sound_patterns.into_iter().map(|(_, items)| items.into_boxed_slice()).collect();
         let mut targets = Vec::new();
         let mut pattern_targets = Vec::with_capacity(self.pattern_targets.len());
         for list in self.pattern_targets {
@@ -503,6 +525,8 @@ impl Compiler {
             run_automaton,
             run_items,
             pattern_targets,
+            sound_automaton,
+            sound_items,
             targets,
             runs: self.runs,
             regex,

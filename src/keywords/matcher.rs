@@ -164,6 +164,11 @@ pub struct Matcher {
     pub(crate) run_automaton: Option<AhoCorasick>,
     pub(crate) run_items: Vec<u32>,
     pub(crate) pattern_targets: Vec<(u32, u32)>,
+    /// Sound keys of Latin entries ([`Translit::Sound`]), searched only in
+    /// the [`TRANSLIT`] view (Cyrillic queries); pattern index = position
+    /// in `sound_items`.
+    pub(crate) sound_automaton: Option<AhoCorasick>,
+    pub(crate) sound_items: Vec<Box<[u32]>>,
     pub(crate) targets: Vec<Target>,
     pub(crate) runs: Vec<u8>,
     pub(crate) regex: Option<RegexIndex>,
@@ -289,6 +294,8 @@ impl Matcher {
     /// Approximate heap memory of the compiled matcher, in bytes.
     pub fn memory_usage(&self) -> usize {
         let automaton = self.automaton.as_ref().map_or(0, AhoCorasick::memory_usage)
+            + self.sound_automaton.as_ref().map_or(0, AhoCorasick::memory_usage)
+            + self.sound_items.iter().map(|items| 16 + items.len() * 4).sum::<usize>()
             + self.run_automaton.as_ref().map_or(0, AhoCorasick::memory_usage)
             + self.run_items.capacity() * 4;
         let items: usize = self.items.iter().map(|i| std::mem::size_of::<CompiledItem>() + i.text.len()).sum();
@@ -312,9 +319,30 @@ impl Matcher {
         scratch.hits.clear();
         let Scratch { views, hits, words, .. } = scratch;
         views.render(query);
+        // The sound view (rendered last, Cyrillic queries only) has its own
+        // automaton.
+        let sound_view = views.views.last().copied().filter(|v| v.flags & TRANSLIT != 0);
+        let main_end = sound_view.map_or(views.buf.len(), |v| v.start as usize);
+        if let (Some(automaton), Some(view)) = (&self.sound_automaton, sound_view) {
+            let at = view.start as usize;
+            for found in automaton.find_overlapping_iter(&views.buf[at..=view.end as usize]) {
+                let (start, end) = (at + found.start(), at + found.end());
+                for &item in self.sound_items[found.pattern().as_usize()].iter() {
+                    let target = Target { translit: Translit::Sound, ..Target::new(item, End::Exact) };
+                    if let Some((stop, via)) = self.verify(&target, views, &view, start, end) {
+                        hits.push(RawHit {
+                            item,
+                            cells: views.cell_span(&view, start, stop),
+                            via: u32::from(view.flags) | via,
+                            vetoed: false,
+                        });
+                    }
+                }
+            }
+        }
         if let Some(automaton) = &self.automaton {
             let mut view_index = 0;
-            for found in automaton.find_overlapping_iter(views.buf.as_slice()) {
+            for found in automaton.find_overlapping_iter(&views.buf[..main_end]) {
                 let (start, end) = (found.start(), found.end());
                 while views.views[view_index].end < end as u32 {
                     view_index += 1;
