@@ -81,7 +81,7 @@ const RECALL_FLOORS: &[(&str, f64, f64, f64)] = &[
     ("age-words-multilingual", 0.99, 0.99, 0.995),
     ("camel-hashtag", 0.965, 0.965, 0.995),
     ("combined", 0.915, 0.915, 0.995),
-    ("compat", 0.975, 0.975, 0.995),
+    ("compat", 0.995, 0.995, 0.995),
     ("dense-digits", 0.99, 0.99, 0.995),
     ("glued", 0.98, 0.98, 0.995),
     ("homoglyph", 0.905, 0.905, 0.995),
