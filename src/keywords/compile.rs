@@ -16,7 +16,7 @@ use super::inflect::{self, End};
 use super::list::{ItemBody, KeywordList, Role, Shape};
 use super::matcher::{
     CompiledItem, CompiledRule, GLUE_MIN_CHARS, ItemRole, ListInfo, MASK_MIN_CHARS, Matcher, RegexIndex, Target,
-    Translit,
+    Translit, end_key, start_key,
 };
 use super::typo::TypoIndex;
 use super::verdict::{EntryId, MatchKind};
@@ -87,6 +87,8 @@ struct Compiler {
     key: Vec<u8>,
     dictionary: Dictionary,
     masked: Vec<u32>,
+    split_starts: Vec<u64>,
+    split_ends: Vec<u64>,
     items: Vec<CompiledItem>,
     patterns: HashMap<Vec<u8>, usize>,
     pattern_targets: Vec<Vec<Target>>,
@@ -113,6 +115,8 @@ impl Compiler {
             key,
             dictionary,
             masked: Vec::new(),
+            split_starts: Vec::new(),
+            split_ends: Vec::new(),
             items: Vec::new(),
             patterns: HashMap::new(),
             pattern_targets: Vec::new(),
@@ -351,6 +355,9 @@ impl Compiler {
         if shape == Shape::Word && canonical.chars().count() >= 4 {
             self.translit_patterns(item, canonical);
         }
+        if glue {
+            self.split_keys(canonical);
+        }
         for body in bodies {
             self.body_patterns(item, lead, glue, body, end);
             if shape == Shape::Word {
@@ -359,6 +366,21 @@ impl Compiler {
                     self.body_patterns(item, lead, false, &body[..body.len() - cut], stem_end);
                 }
             }
+        }
+    }
+
+    /// Records how each split of `entry` in two begins and ends.
+    fn split_keys(&mut self, entry: &str) {
+        if self.split_starts.is_empty() {
+            self.split_starts = vec![0; 1024];
+            self.split_ends = vec![0; 1024];
+        }
+        let bytes = entry.as_bytes();
+        for (at, _) in entry.char_indices().skip(1) {
+            let (left, right) = bytes.split_at(at);
+            let (start, end) = (start_key(left), end_key(right));
+            self.split_starts[usize::from(start) / 64] |= 1 << (start % 64);
+            self.split_ends[usize::from(end) / 64] |= 1 << (end % 64);
         }
     }
 
@@ -520,6 +542,8 @@ impl Compiler {
         Ok(Matcher {
             dictionary: self.dictionary,
             masked,
+            split_starts: self.split_starts,
+            split_ends: self.split_ends,
             items: self.items,
             automaton,
             run_automaton,

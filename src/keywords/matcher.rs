@@ -181,6 +181,10 @@ pub struct Matcher {
     pub(crate) lists: Vec<ListInfo>,
     pub(crate) version: Arc<str>,
     pub(crate) dictionary: Dictionary,
+    /// Bit tables of how the pieces of long entries split by a space begin
+    /// ([`start_key`]) and end ([`end_key`]): evidence for [`JOIN_ALL`].
+    pub(crate) split_starts: Vec<u64>,
+    pub(crate) split_ends: Vec<u64>,
     /// Single-word entries of [`MASK_MIN_CHARS`]+ characters, sorted by text.
     pub(crate) masked: Vec<u32>,
 }
@@ -309,6 +313,7 @@ impl Matcher {
             + self.runs.capacity()
             + self.typo.memory_usage()
             + self.masked.capacity() * 4
+            + (self.split_starts.capacity() + self.split_ends.capacity()) * 8
             + self.dictionary.memory_usage()
             + regex
             + self.rules.iter().map(|r| 16 + r.groups.len() * 2).sum::<usize>()
@@ -318,7 +323,9 @@ impl Matcher {
     pub(crate) fn collect(&self, query: &str, scratch: &mut Scratch) {
         scratch.hits.clear();
         let Scratch { views, hits, words, .. } = scratch;
-        views.render(query);
+        views.render_base(query);
+        let joined = self.split_evidence(views);
+        views.render_extras(joined);
         // The sound view (rendered last, Cyrillic queries only) has its own
         // automaton.
         let sound_view = views.views.last().copied().filter(|v| v.flags & TRANSLIT != 0);
@@ -471,6 +478,26 @@ impl Matcher {
                 }
             });
         }
+    }
+
+    /// Whether the words of the plain view may hold an entry split by a
+    /// space: a word that begins like a piece of a long entry, followed
+    /// later by one that ends like a piece of one. Cheap (two bit tables),
+    /// so most queries skip the [`JOIN_ALL`] view.
+    fn split_evidence(&self, views: &Views) -> bool {
+        if self.split_starts.is_empty() {
+            return false;
+        }
+        let plain = views.views[0];
+        let mut start_seen = false;
+        for token in views.view_tokens(&plain) {
+            let word = &views.buf[token.start as usize..token.end as usize];
+            if start_seen && bit(&self.split_ends, end_key(word)) {
+                return true;
+            }
+            start_seen |= bit(&self.split_starts, start_key(word));
+        }
+        false
     }
 
     /// Checks one raw automaton hit against its target; returns where the
@@ -1036,6 +1063,23 @@ fn readings(via: u32) -> Vec<&'static str> {
         out.insert(0, "plain");
     }
     out
+}
+
+/// The first two bytes of a piece (the second 0 for a one-byte piece).
+pub(crate) fn start_key(piece: &[u8]) -> u16 {
+    u16::from(piece.first().copied().unwrap_or(0)) << 8 | u16::from(piece.get(1).copied().unwrap_or(0))
+}
+
+/// The last two bytes of a piece (the first 0 for a one-byte piece).
+pub(crate) fn end_key(piece: &[u8]) -> u16 {
+    let n = piece.len();
+    let before = if n >= 2 { piece[n - 2] } else { 0 };
+    u16::from(before) << 8 | u16::from(piece.last().copied().unwrap_or(0))
+}
+
+/// Whether bit `key` of `table` is set.
+fn bit(table: &[u64], key: u16) -> bool {
+    table.get(usize::from(key) / 64).is_some_and(|word| word >> (key % 64) & 1 == 1)
 }
 
 #[cfg(test)]

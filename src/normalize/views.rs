@@ -129,6 +129,13 @@ pub struct Views {
 impl Views {
     /// Folds `text` and renders every view it has evidence for.
     pub(crate) fn render(&mut self, text: &str) {
+        self.render_base(text);
+        self.render_extras(true);
+    }
+
+    /// Folds `text` and renders every view but [`JOIN_ALL`] and
+    /// [`TRANSLIT`] (see [`Views::render_extras`]).
+    pub(crate) fn render_base(&mut self, text: &str) {
         self.cells.clear();
         self.buf.clear();
         self.runs.clear();
@@ -190,8 +197,15 @@ impl Views {
                 self.render_view(SKELETON | COLLAPSE, false);
             }
         }
+    }
+
+    /// Renders the [`JOIN_ALL`] view when `joined` (the caller has evidence
+    /// that two words may be one entry split) and the text has two words
+    /// or more, then the [`TRANSLIT`] view (always last) when a word has
+    /// Cyrillic letters.
+    pub(crate) fn render_extras(&mut self, joined: bool) {
         let plain = self.views[0];
-        if plain.end_token - plain.first_token >= 2 {
+        if joined && plain.end_token - plain.first_token >= 2 {
             self.render_joined_all();
         }
         // Cyrillic letters left in a word after script folding (UTF-8 lead
