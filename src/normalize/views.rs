@@ -13,9 +13,13 @@
 //! | [`LEET`] / [`LEET_ALT`] | digits and symbols read as letters, only in words that have letters | `z0rv1k`, `te$t` |
 //! | [`COLLAPSE`] | runs of one letter counted once (run lengths kept) | `zoooorvik` |
 //! | [`SKELETON`] | words wholly in Cyrillic/Greek look-alikes read as Latin | `ѕсаm` written in Cyrillic |
+//! | [`JOIN_ALL`] | all words written together, each still a token | `zor vik` (an entry split by a space) |
+//! | [`TRANSLIT`] | Cyrillic words romanised, reduced to a sound key | `зорвик` (a Latin entry by sound) |
 //!
 //! Views are rendered only when the text shows the evidence for them, so a
-//! plain query costs one view. Each view is written as
+//! plain query costs one view. The evidence for [`JOIN_ALL`] is the
+//! matcher's (a word that begins like a piece of a long entry, then one
+//! that ends like one): it asks for it with [`Views::render_extras`]. Each view is written as
 //! `" word word word " 0x00`: words separated by [`BOUNDARY`], views ended by
 //! [`VIEW_END`], so a pattern can never span two views.
 //!
