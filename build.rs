@@ -104,7 +104,17 @@ fn main() {
         };
         // A Latin letter is the letter its name says (`ʋ` is a v with a
         // hook, though the confusables data files it under `u`).
-        let latin = (c.script() == Script::Latin && !c.is_ascii()).then(|| latin_base(c)).flatten();
+        // A capital takes its small letter's base when its own name has
+        // none (`Ɖ` is AFRICAN D, its small letter `ɖ` a d with a tail), so
+        // folding stays idempotent.
+        let small = {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l != c => latin_base(l),
+                _ => None,
+            }
+        };
+        let latin = (c.script() == Script::Latin && !c.is_ascii()).then(|| latin_base(c).or(small)).flatten();
         if let Some(p) = latin.or(lower_proto).or_else(|| prototype(c)) {
             table.push((c, p));
         }

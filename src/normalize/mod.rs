@@ -36,6 +36,18 @@ mod tests {
     use super::canonical;
 
     #[test]
+    fn every_single_character_folds_idempotently() {
+        // Each capital and small letter must land where its other case
+        // lands, and a fold's output must fold to itself (`Ɖ` once folded
+        // to `ɖ`, which folds on to `d`).
+        for code in 0u32..0x2_0000 {
+            let Some(c) = char::from_u32(code) else { continue };
+            let once = canonical(&c.to_string());
+            assert_eq!(canonical(&once), once, "U+{code:04X}");
+        }
+    }
+
+    #[test]
     fn canonical_form_is_words_separated_by_single_spaces() {
         assert_eq!(canonical("  Zörvik,   PLIM-plom!! "), "zorvik plim plom");
         assert_eq!(canonical(""), "");
