@@ -109,7 +109,7 @@ const AGE_WORDS: &[(&str, Unit)] = &[
 ];
 
 /// Words that put an age before its number: `age 14`, `aged 14`, `age: 14`.
-const AGE_BEFORE: &[&str] = &["age", "aged", "edad", "età", "eta", "wiek", "возраст", "alter", "leeftijd", "idade"];
+const AGE_BEFORE: &[&str] = &["age", "aged", "edad", "età", "wiek", "возраст", "alter", "leeftijd", "idade"];
 
 /// The largest number read after [`AGE_BEFORE`] or before a month word.
 const MAX_AGE_NUMBER: u32 = 999;

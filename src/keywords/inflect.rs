@@ -24,6 +24,10 @@ pub(crate) enum End {
 }
 
 const SUFFIXES: &[&[u8]] = &[b"s", b"z", b"es", b"ing", b"ings", b"er", b"ers"];
+/// What follows a stem without its final `e` (`snorgl` + `ing`).
+const DROPPED_E_ENDINGS: &[&[u8]] = &[b"ing", b"ings"];
+/// What follows a stem without its final `y` (`zorp` + `ies`).
+const DROPPED_Y_ENDINGS: &[&[u8]] = &[b"ies", b"ier", b"iers"];
 
 /// The end rule for a whole-word entry whose last word is `word`.
 pub(crate) fn end_for(word: &str) -> End {
@@ -56,8 +60,8 @@ pub(crate) fn allows(end: End, rest: &[u8]) -> bool {
     match end {
         End::Free => true,
         End::Exact => rest.is_empty(),
-        End::DroppedE => matches!(rest, b"ing" | b"ings"),
-        End::DroppedY => matches!(rest, b"ies" | b"ier" | b"iers"),
+        End::DroppedE => DROPPED_E_ENDINGS.contains(&rest),
+        End::DroppedY => DROPPED_Y_ENDINGS.contains(&rest),
         End::Inflected { last } => {
             if rest.is_empty() || SUFFIXES.contains(&rest) {
                 return true;
@@ -72,9 +76,40 @@ pub(crate) fn allows(end: End, rest: &[u8]) -> bool {
     }
 }
 
+/// Every inflected form of a whole-word entry `word` that the matcher
+/// accepts (the same rules as [`allows`]), for `signpost lint`.
+pub(crate) fn forms(word: &str) -> Vec<String> {
+    let End::Inflected { last } = end_for(word) else { return Vec::new() };
+    let doubled: Vec<Vec<u8>> = [&b"ing"[..], b"er", b"ers"].iter().map(|e| [&[last][..], e].concat()).collect();
+    let endings = SUFFIXES.iter().copied().chain([&b"r"[..], b"rs"]).chain(doubled.iter().map(Vec::as_slice));
+    let mut out: Vec<String> = endings
+        .filter(|ending| allows(End::Inflected { last }, ending))
+        .map(|ending| format!("{word}{}", String::from_utf8_lossy(ending)))
+        .collect();
+    if let Some((stem, end)) = extra_stem(word) {
+        let endings = if end == End::DroppedE { DROPPED_E_ENDINGS } else { DROPPED_Y_ENDINGS };
+        out.extend(endings.iter().map(|ending| format!("{stem}{}", String::from_utf8_lossy(ending))));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn forms_are_what_the_rules_allow() {
+        let zorvik = forms("zorvik");
+        for form in ["zorviks", "zorvikes", "zorviking", "zorvikker", "zorvikkers"] {
+            assert!(zorvik.contains(&form.to_owned()), "{form} in {zorvik:?}");
+        }
+        assert!(!zorvik.contains(&"zorvikr".to_owned()));
+        assert!(
+            forms("snorgle").contains(&"snorgling".to_owned()) && forms("snorgle").contains(&"snorgler".to_owned())
+        );
+        assert!(forms("zorpy").contains(&"zorpies".to_owned()));
+        assert!(forms("zor").is_empty(), "short words take no suffix");
+    }
 
     #[test]
     fn inflections_follow_the_table() {

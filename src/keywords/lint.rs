@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use super::dictionary::Dictionary;
+use super::inflect;
 use super::list::{ItemBody, KeywordList, Role, Shape};
 use super::matcher::Matcher;
 use crate::normalize::translit;
@@ -192,7 +193,7 @@ pub fn lint_dictionary(report: &mut LintReport, lists: &[KeywordList], dictionar
                     counts.push((name, n));
                 }
             };
-            count("inflection", inflections(canonical));
+            count("inflection", inflect::forms(canonical));
             count("repeats", doubled(canonical));
             if *typo {
                 count("typo", one_edit(canonical));
@@ -215,19 +216,6 @@ pub fn lint_dictionary(report: &mut LintReport, lists: &[KeywordList], dictionar
             });
         }
     }
-}
-
-/// The entry with each English inflection the matcher allows.
-fn inflections(entry: &str) -> Vec<String> {
-    let mut out: Vec<String> =
-        ["s", "z", "es", "ing", "ings", "er", "ers"].iter().map(|s| format!("{entry}{s}")).collect();
-    if let Some(stem) = entry.strip_suffix('e') {
-        out.extend(["ing", "ings"].iter().map(|s| format!("{stem}{s}")));
-    }
-    if let Some(stem) = entry.strip_suffix('y') {
-        out.extend(["ies", "ier", "iers"].iter().map(|s| format!("{stem}{s}")));
-    }
-    out
 }
 
 /// The entry with one of its letters written twice.

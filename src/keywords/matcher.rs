@@ -576,12 +576,17 @@ impl Matcher {
         if !text.chars().next().is_some_and(|c| ('\u{400}'..='\u{4FF}').contains(&c)) {
             return false;
         }
+        let mut candidate = [0u8; GLUE_MAX_BYTES];
         ENDINGS.iter().any(|ending| {
             text.strip_suffix(ending).is_some_and(|stem| {
                 stem.chars().count() >= 3
-                    && ["", "а", "ь", "о", "й"]
-                        .iter()
-                        .any(|add| self.dictionary.contains(format!("{stem}{add}").as_bytes()))
+                    && stem.len() + 2 <= candidate.len()
+                    && ["", "а", "ь", "о", "й"].iter().any(|add| {
+                        let len = stem.len() + add.len();
+                        candidate[..stem.len()].copy_from_slice(stem.as_bytes());
+                        candidate[stem.len()..len].copy_from_slice(add.as_bytes());
+                        self.dictionary.contains(&candidate[..len])
+                    })
             })
         })
     }
@@ -698,60 +703,27 @@ impl Matcher {
     /// languages write new words this way every day, and an entry that
     /// straddles their parts is not glued to them.
     fn is_compound(&self, word: &[u8]) -> bool {
-        const PART: usize = 4;
         let n = word.len();
-        if !(2 * PART..=GLUE_MAX_BYTES).contains(&n) {
-            return false;
-        }
-        let mut reachable = [false; GLUE_MAX_BYTES + 1];
-        reachable[0] = true;
-        for from in 0..n {
-            if !reachable[from] {
-                continue;
-            }
-            for to in from + PART..=n {
-                if !reachable[to] && (to - from < n) && self.is_word_or_inflected(&word[from..to]) {
-                    reachable[to] = true;
-                }
-            }
-        }
-        reachable[n]
+        n >= 8 && split_into(word, 4, |part| part.len() < n && self.is_word_or_inflected(part))
     }
 
-    /// Whether `text` is one or more common dictionary words written
-    /// together: words of four or more letters common in any language,
-    /// of three common in English, or one of [`SHORT_GLUE_WORDS`].
     /// The languages (a mask, see [`Dictionary`]) in which `text` is one or
     /// more common words written together, `0` if in none: words of four or
     /// more letters common in the language, of three common in English, or
     /// one of [`SHORT_GLUE_WORDS`] (any language). All the words of one
     /// glued word must be of one language.
     fn segments(&self, text: &[u8]) -> u32 {
-        let n = text.len();
-        if !(2..=GLUE_MAX_BYTES).contains(&n) {
-            return 0;
-        }
-        let mut reachable = [0u32; GLUE_MAX_BYTES + 1];
-        reachable[0] = u32::MAX;
-        for from in 0..n {
-            if reachable[from] == 0 {
-                continue;
+        split_into_languages(text, 2, |piece| {
+            if AFFIXES.binary_search(&piece).is_ok() {
+                return 0;
             }
-            for to in from + 2..=n {
-                let piece = &text[from..to];
-                if AFFIXES.binary_search(&piece).is_ok() {
-                    continue;
-                }
-                let languages = match piece.len() {
-                    2 if SHORT_GLUE_WORDS.contains(&piece) => u32::MAX,
-                    2 => 0,
-                    3 => self.dictionary.languages(piece).map_or(0, |l| l.common & 1),
-                    _ => self.dictionary.languages(piece).map_or(0, |l| l.common),
-                };
-                reachable[to] |= reachable[from] & languages;
+            match piece.len() {
+                2 if SHORT_GLUE_WORDS.contains(&piece) => u32::MAX,
+                2 => 0,
+                3 => self.dictionary.languages(piece).map_or(0, |l| l.common & 1),
+                _ => self.dictionary.languages(piece).map_or(0, |l| l.common),
             }
-        }
-        reachable[n]
+        })
     }
 
     /// Entries with one inner letter masked: two words of the plain view
@@ -1063,6 +1035,33 @@ fn readings(via: u32) -> Vec<&'static str> {
         out.insert(0, "plain");
     }
     out
+}
+
+/// Whether `text` splits into pieces of at least `min_piece` bytes that
+/// `is_part` accepts.
+fn split_into(text: &[u8], min_piece: usize, is_part: impl Fn(&[u8]) -> bool) -> bool {
+    split_into_languages(text, min_piece, |piece| if is_part(piece) { u32::MAX } else { 0 }) != 0
+}
+
+/// The languages (bits) in which `text` splits into pieces of at least
+/// `min_piece` bytes, each piece in the languages `languages` gives it;
+/// `0` when it does not split. Texts longer than [`GLUE_MAX_BYTES`] never do.
+fn split_into_languages(text: &[u8], min_piece: usize, languages: impl Fn(&[u8]) -> u32) -> u32 {
+    let n = text.len();
+    if n < min_piece || n > GLUE_MAX_BYTES {
+        return 0;
+    }
+    let mut reachable = [0u32; GLUE_MAX_BYTES + 1];
+    reachable[0] = u32::MAX;
+    for from in 0..n {
+        if reachable[from] == 0 {
+            continue;
+        }
+        for to in from + min_piece..=n {
+            reachable[to] |= reachable[from] & languages(&text[from..to]);
+        }
+    }
+    reachable[n]
 }
 
 /// The first two bytes of a piece (the second 0 for a one-byte piece).
