@@ -513,6 +513,12 @@ impl AgeWords {
         self.forms.binary_search_by(|f| f.0.as_slice().cmp(text)).ok().map(|i| self.forms[i].1)
     }
 
+    /// Whether some age word begins with `prefix`.
+    fn some_form_starts_with(&self, prefix: &[u8]) -> bool {
+        let at = self.forms.partition_point(|f| f.0.as_slice() < prefix);
+        self.forms.get(at).is_some_and(|f| f.0.starts_with(prefix))
+    }
+
     /// Whether `word` is a number (digits, a number word, a ten or hundred).
     fn is_number_like(&self, word: &[u8]) -> bool {
         self.larger.binary_search_by(|f| f.as_slice().cmp(word)).is_ok()
@@ -659,6 +665,10 @@ impl AgeWords {
                 if unit != Unit::YearsGlued || last == index {
                     longest_match = Some((last, unit));
                 }
+            }
+            // No age word begins this way: the next words cannot make one.
+            if !self.some_form_starts_with(&joined[..len]) {
+                return longest_match;
             }
             match next.next() {
                 Some(word) if last - index < 8 => {

@@ -10,13 +10,14 @@ use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
 use super::age::AgeWords;
+use super::bloom::{Bloom, ByteHash};
 use super::dictionary::Dictionary;
 use super::error::{LoadError, Problem};
 use super::inflect::{self, End};
 use super::list::{ItemBody, KeywordList, Role, Shape};
 use super::matcher::{
     CompiledItem, CompiledRule, GLUE_MIN_CHARS, ItemRole, ListInfo, MASK_MIN_CHARS, Matcher, RegexIndex, Target,
-    Translit, end_key, start_key,
+    Translit,
 };
 use super::typo::TypoIndex;
 use super::verdict::{EntryId, MatchKind};
@@ -87,8 +88,10 @@ struct Compiler {
     key: Vec<u8>,
     dictionary: Dictionary,
     masked: Vec<u32>,
-    split_starts: Vec<u64>,
-    split_ends: Vec<u64>,
+    /// Hashes of the proper prefixes and of the whole of each long
+    /// single-word entry: evidence tables for an entry split across words.
+    split_prefixes: Vec<u64>,
+    split_wholes: Vec<u64>,
     items: Vec<CompiledItem>,
     patterns: HashMap<Vec<u8>, usize>,
     pattern_targets: Vec<Vec<Target>>,
@@ -115,8 +118,8 @@ impl Compiler {
             key,
             dictionary,
             masked: Vec::new(),
-            split_starts: Vec::new(),
-            split_ends: Vec::new(),
+            split_prefixes: Vec::new(),
+            split_wholes: Vec::new(),
             items: Vec::new(),
             patterns: HashMap::new(),
             pattern_targets: Vec::new(),
@@ -369,19 +372,18 @@ impl Compiler {
         }
     }
 
-    /// Records how each split of `entry` in two begins and ends.
+    /// Records the hash of every proper prefix of `entry` and of the whole,
+    /// so a check can tell cheaply whether consecutive words may spell it.
     fn split_keys(&mut self, entry: &str) {
-        if self.split_starts.is_empty() {
-            self.split_starts = vec![0; 1024];
-            self.split_ends = vec![0; 1024];
-        }
         let bytes = entry.as_bytes();
+        let mut hash = ByteHash::default();
+        let mut from = 0;
         for (at, _) in entry.char_indices().skip(1) {
-            let (left, right) = bytes.split_at(at);
-            let (start, end) = (start_key(left), end_key(right));
-            self.split_starts[usize::from(start) / 64] |= 1 << (start % 64);
-            self.split_ends[usize::from(end) / 64] |= 1 << (end % 64);
+            hash = hash.feed(&bytes[from..at]);
+            from = at;
+            self.split_prefixes.push(hash.value());
         }
+        self.split_wholes.push(hash.feed(&bytes[from..]).value());
     }
 
     /// A Cyrillic entry under each romanisation; a Latin entry as its sound
@@ -542,8 +544,8 @@ impl Compiler {
         Ok(Matcher {
             dictionary: self.dictionary,
             masked,
-            split_starts: self.split_starts,
-            split_ends: self.split_ends,
+            split_prefixes: Bloom::from_keys(&self.split_prefixes),
+            split_wholes: Bloom::from_keys(&self.split_wholes),
             items: self.items,
             automaton,
             run_automaton,

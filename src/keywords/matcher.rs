@@ -13,6 +13,7 @@ use std::sync::Arc;
 use aho_corasick::AhoCorasick;
 
 use super::age::AgeWords;
+use super::bloom::{Bloom, ByteHash};
 use super::dictionary::{Dictionary, MIN_DICTIONARY_WORD_CHARS};
 use super::inflect::{self, End};
 use super::typo::TypoIndex;
@@ -23,6 +24,10 @@ use crate::normalize::views::{
     BOUNDARY, COLLAPSE, JOIN_ALL, JOIN_PUNCT, JOIN_SINGLES, LEET, LEET_ALT, LEET_MIX, SKELETON, TRANSLIT, TokenSpan,
     VIEW_END, ViewSpan,
 };
+
+/// The most words an entry split across words is found in (`d• vapf⭐id`
+/// is three).
+const MAX_SPLIT_TOKENS: usize = 5;
 
 /// Marks a [`Target`] without run lengths (all runs are 1).
 pub(crate) const NO_RUNS: u32 = u32::MAX;
@@ -181,10 +186,10 @@ pub struct Matcher {
     pub(crate) lists: Vec<ListInfo>,
     pub(crate) version: Arc<str>,
     pub(crate) dictionary: Dictionary,
-    /// Bit tables of how the pieces of long entries split by a space begin
-    /// ([`start_key`]) and end ([`end_key`]): evidence for [`JOIN_ALL`].
-    pub(crate) split_starts: Vec<u64>,
-    pub(crate) split_ends: Vec<u64>,
+    /// The proper prefixes, and the wholes, of the entries that may be
+    /// found split across words: evidence for [`JOIN_ALL`].
+    pub(crate) split_prefixes: Bloom,
+    pub(crate) split_wholes: Bloom,
     /// Single-word entries of [`MASK_MIN_CHARS`]+ characters, sorted by text.
     pub(crate) masked: Vec<u32>,
 }
@@ -313,7 +318,8 @@ impl Matcher {
             + self.runs.capacity()
             + self.typo.memory_usage()
             + self.masked.capacity() * 4
-            + (self.split_starts.capacity() + self.split_ends.capacity()) * 8
+            + self.split_prefixes.memory_usage()
+            + self.split_wholes.memory_usage()
             + self.dictionary.memory_usage()
             + regex
             + self.rules.iter().map(|r| 16 + r.groups.len() * 2).sum::<usize>()
@@ -480,24 +486,29 @@ impl Matcher {
         }
     }
 
-    /// Whether the words of the plain view may hold an entry split by a
-    /// space: a word that begins like a piece of a long entry, followed
-    /// later by one that ends like a piece of one. Cheap (two bit tables),
-    /// so most queries skip the [`JOIN_ALL`] view.
+    /// Whether the words of the plain view may hold an entry split across
+    /// them: two to [`MAX_SPLIT_TOKENS`] consecutive words that, written
+    /// together, may be an entry (two Bloom filters, so most queries skip
+    /// the [`JOIN_ALL`] view).
     fn split_evidence(&self, views: &Views) -> bool {
-        if self.split_starts.is_empty() {
+        if self.split_wholes.is_empty() {
             return false;
         }
-        let plain = views.views[0];
-        let mut start_seen = false;
-        for token in views.view_tokens(&plain) {
-            let word = &views.buf[token.start as usize..token.end as usize];
-            if start_seen && bit(&self.split_ends, end_key(word)) {
-                return true;
+        let tokens = views.view_tokens(&views.views[0]);
+        let word = |token: &TokenSpan| &views.buf[token.start as usize..token.end as usize];
+        (0..tokens.len()).any(|first| {
+            let mut hash = ByteHash::default().feed(word(&tokens[first]));
+            for token in tokens.iter().skip(first + 1).take(MAX_SPLIT_TOKENS - 1) {
+                if !self.split_prefixes.may_contain(hash.value()) {
+                    return false;
+                }
+                hash = hash.feed(word(token));
+                if self.split_wholes.may_contain(hash.value()) {
+                    return true;
+                }
             }
-            start_seen |= bit(&self.split_starts, start_key(word));
-        }
-        false
+            false
+        })
     }
 
     /// Checks one raw automaton hit against its target; returns where the
@@ -671,7 +682,7 @@ impl Matcher {
         let first = tokens.partition_point(|t| (t.end as usize) <= start);
         let last = tokens.partition_point(|t| (t.end as usize) < end);
         let (left, right) = (tokens.get(first)?, tokens.get(last)?);
-        if left.start as usize != start || last == first || last - first > 4 {
+        if left.start as usize != start || last == first || last - first >= MAX_SPLIT_TOKENS {
             return None;
         }
         // The joined words are exactly the entry.
@@ -1062,23 +1073,6 @@ fn split_into_languages(text: &[u8], min_piece: usize, languages: impl Fn(&[u8])
         }
     }
     reachable[n]
-}
-
-/// The first two bytes of a piece (the second 0 for a one-byte piece).
-pub(crate) fn start_key(piece: &[u8]) -> u16 {
-    u16::from(piece.first().copied().unwrap_or(0)) << 8 | u16::from(piece.get(1).copied().unwrap_or(0))
-}
-
-/// The last two bytes of a piece (the first 0 for a one-byte piece).
-pub(crate) fn end_key(piece: &[u8]) -> u16 {
-    let n = piece.len();
-    let before = if n >= 2 { piece[n - 2] } else { 0 };
-    u16::from(before) << 8 | u16::from(piece.last().copied().unwrap_or(0))
-}
-
-/// Whether bit `key` of `table` is set.
-fn bit(table: &[u64], key: u16) -> bool {
-    table.get(usize::from(key) / 64).is_some_and(|word| word >> (key % 64) & 1 == 1)
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@
 //! [`Verdict`] of entry ids and categories comes out.
 
 mod age;
+mod bloom;
 mod compile;
 pub mod dictionary;
 mod error;

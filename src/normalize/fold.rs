@@ -99,23 +99,32 @@ struct Folded {
 
 const EMPTY_CELL: Cell = Cell { ch: ' ', latin: 0, kind: Kind::Punct, script: ScriptClass::Common, upper: false };
 
-/// Precomputed folds for U+0080..U+0800 (Latin supplements, Greek, Cyrillic,
-/// Armenian, Hebrew, Arabic): the common non-ASCII range, folded without
-/// running the decomposition each time.
-static LOW_FOLDS: LazyLock<Vec<Folded>> = LazyLock::new(|| {
-    (0x80u32..0x800)
+/// Precomputed folds of the Basic Multilingual Plane above ASCII, so that no
+/// common character runs the decomposition, case and script lookups each
+/// time (Hangul, Devanagari, Thai and the symbol blocks cost as much as
+/// Latin). Characters whose fold depends on the cell before them (kana
+/// voicing marks, which join the kana they follow) are marked for the slow
+/// path.
+static BMP_FOLDS: LazyLock<Vec<Folded>> = LazyLock::new(|| {
+    (0x80u32..0x1_0000)
         .map(|code| {
             let mut folded = Folded { len: 0, cells: [EMPTY_CELL; 3] };
-            let mut overflow = Vec::new();
-            if let Some(c) = char::from_u32(code) {
-                fold_slow(c, &mut overflow);
+            let Some(c) = char::from_u32(code) else { return folded };
+            let mut first = None;
+            decompose_compatible(c, |d| {
+                first.get_or_insert(d);
+            });
+            if matches!(first, Some('\u{3099}' | '\u{309A}')) {
+                folded.len = u8::MAX;
+                return folded;
             }
+            let mut overflow = Vec::new();
+            fold_slow(c, &mut overflow);
             if overflow.len() <= 3 {
                 folded.len = overflow.len() as u8;
                 folded.cells[..overflow.len()].copy_from_slice(&overflow);
             } else {
-                // Nothing in this range folds to more than three cells; keep
-                // the slow path as the truth if that ever changes.
+                // Ligatures and squared words (`㍿`) fold to more cells.
                 folded.len = u8::MAX;
             }
             folded
@@ -138,19 +147,13 @@ fn push_char(c: char, cells: &mut Vec<Cell>) {
     let code = c as u32;
     if code < 0x80 {
         cells.push(ASCII_CELLS[code as usize]);
-    } else if code < 0x800 {
-        let folded = &LOW_FOLDS[(code - 0x80) as usize];
+    } else if code < 0x1_0000 {
+        let folded = &BMP_FOLDS[(code - 0x80) as usize];
         if folded.len == u8::MAX {
             fold_slow(c, cells);
         } else {
             cells.extend_from_slice(&folded.cells[..folded.len as usize]);
         }
-    } else if (0x4E00..=0x9FFF).contains(&code)
-        || (0x3041..=0x3096).contains(&code)
-        || (0x30A1..=0x30FA).contains(&code)
-    {
-        // CJK unified ideographs and plain kana: letters that need no folding.
-        cells.push(Cell { ch: c, latin: 0, kind: Kind::Letter, script: ScriptClass::Spaceless, upper: false });
     } else {
         fold_slow(c, cells);
     }
@@ -365,8 +368,8 @@ mod tests {
     }
 
     #[test]
-    fn low_range_table_agrees_with_slow_path() {
-        for code in 0x80u32..0x800 {
+    fn plane_table_agrees_with_slow_path() {
+        for code in 0x80u32..0x1_0000 {
             let Some(c) = char::from_u32(code) else { continue };
             let mut fast = Vec::new();
             push_char(c, &mut fast);

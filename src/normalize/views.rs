@@ -18,8 +18,8 @@
 //!
 //! Views are rendered only when the text shows the evidence for them, so a
 //! plain query costs one view. The evidence for [`JOIN_ALL`] is the
-//! matcher's (a word that begins like a piece of a long entry, then one
-//! that ends like one): it asks for it with [`Views::render_extras`]. Each view is written as
+//! matcher's (consecutive words that, written together, may spell a long
+//! entry: two Bloom filters of the entries' prefixes and wholes): it asks for it with [`Views::render_extras`]. Each view is written as
 //! `" word word word " 0x00`: words separated by [`BOUNDARY`], views ended by
 //! [`VIEW_END`], so a pattern can never span two views.
 //!
