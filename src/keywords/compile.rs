@@ -556,7 +556,7 @@ impl Compiler {
             targets,
             runs: self.runs,
             regex,
-            typo: self.typo,
+            typo: self.typo.finished(),
             ages: self.ages,
             age_words: AgeWords::default(),
             rules: self.rules,
