@@ -19,6 +19,7 @@ use super::matcher::{
     CompiledItem, CompiledRule, GLUE_MIN_CHARS, ItemRole, ListInfo, MASK_MIN_CHARS, Matcher, RegexIndex, Target,
     Translit,
 };
+use super::romanised::RomanisedIndex;
 use super::typo::TypoIndex;
 use super::verdict::{EntryId, MatchKind};
 use crate::normalize::fold::is_spaceless_char;
@@ -101,6 +102,7 @@ struct Compiler {
     run_words: HashMap<String, Vec<u32>>,
     runs: Vec<u8>,
     typo: TypoIndex,
+    romanised: RomanisedIndex,
     regex_patterns: Vec<String>,
     regex_items: Vec<u32>,
     ages: Vec<(u32, u32, u32)>,
@@ -127,6 +129,7 @@ impl Compiler {
             run_words: HashMap::new(),
             runs: Vec::new(),
             typo: TypoIndex::default(),
+            romanised: RomanisedIndex::default(),
             regex_patterns: Vec::new(),
             regex_items: Vec::new(),
             ages: Vec::new(),
@@ -390,7 +393,18 @@ impl Compiler {
     /// key, for queries that write it in Cyrillic letters.
     fn translit_patterns(&mut self, item: u32, canonical: &str) {
         if translit::is_romanisable(canonical) {
-            for spelled in translit::romanisations(canonical) {
+            // A single word is also parsed against the romanisation trie,
+            // which reads every mix of schemes: the automaton keeps only
+            // the schemes applied consistently. Short words are left to the
+            // automaton: mixed freely, they spell ordinary words of Latin
+            // languages (a five-letter entry read `wajsie` in Polish text).
+            let single_word = !canonical.contains(' ') && canonical.chars().count() >= MIN_MIXED_ROMANISATION_CHARS;
+            if single_word {
+                self.romanised.insert(canonical, item);
+            }
+            let spellings = translit::romanisations(canonical);
+            let keep = if single_word { translit::CONSISTENT_SCHEMES } else { spellings.len() };
+            for spelled in spellings.into_iter().take(keep) {
                 let mut bytes = vec![BOUNDARY];
                 bytes.extend_from_slice(spelled.as_bytes());
                 let target = Target { translit: Translit::Romanised, ..Target::new(item, End::Exact) };
@@ -557,6 +571,7 @@ impl Compiler {
             runs: self.runs,
             regex,
             typo: self.typo.finished(),
+            romanised: self.romanised,
             ages: self.ages,
             age_words: AgeWords::default(),
             rules: self.rules,
@@ -567,6 +582,10 @@ impl Compiler {
         })
     }
 }
+
+/// Letters a Cyrillic word needs before any mix of romanisations may spell
+/// it (shorter words: the consistent schemes only).
+const MIN_MIXED_ROMANISATION_CHARS: usize = 6;
 
 /// `body` with runs of one character written once, and the run length of
 /// each byte of the result. Runs never cross word breaks.

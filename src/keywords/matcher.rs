@@ -16,6 +16,7 @@ use super::age::AgeWords;
 use super::bloom::{Bloom, ByteHash};
 use super::dictionary::{Dictionary, MIN_DICTIONARY_WORD_CHARS};
 use super::inflect::{self, End};
+use super::romanised::RomanisedIndex;
 use super::typo::TypoIndex;
 use super::verdict::{EntryId, Match, MatchKind, Verdict};
 use crate::normalize::Views;
@@ -178,6 +179,9 @@ pub struct Matcher {
     pub(crate) runs: Vec<u8>,
     pub(crate) regex: Option<RegexIndex>,
     pub(crate) typo: TypoIndex,
+    /// Single-word Cyrillic entries, for Latin words that spell them under
+    /// any mix of romanisations.
+    pub(crate) romanised: RomanisedIndex,
     pub(crate) ages: Vec<(u32, u32, u32)>,
     pub(crate) age_words: AgeWords,
     pub(crate) rules: Vec<CompiledRule>,
@@ -317,6 +321,7 @@ impl Matcher {
             + self.pattern_targets.capacity() * 8
             + self.runs.capacity()
             + self.typo.memory_usage()
+            + self.romanised.memory_usage()
             + self.masked.capacity() * 4
             + self.split_prefixes.memory_usage()
             + self.split_wholes.memory_usage()
@@ -446,6 +451,9 @@ impl Matcher {
                     );
                 }
             }
+        }
+        if !self.romanised.is_empty() {
+            self.collect_romanised(views, hits);
         }
         if !self.masked.is_empty() && views.cells.iter().any(|c| matches!(c.ch, '*' | '#' | '_')) {
             self.collect_masked(views, hits);
@@ -740,6 +748,28 @@ impl Matcher {
     /// Entries with one inner letter masked: two words of the plain view
     /// with one `*`, `#` or `_` between them (`zorv*kan`), read as every
     /// entry of that length with that beginning and end.
+    /// Latin words of the plain, joined and leet views that spell a
+    /// Cyrillic entry under any mix of romanisations, with the dictionary
+    /// guard (a transliteration is a fuzzy reading).
+    fn collect_romanised(&self, views: &Views, hits: &mut Vec<RawHit>) {
+        for view in views.views.iter().filter(|v| v.flags & !(JOIN_PUNCT | JOIN_SINGLES | LEET | LEET_ALT) == 0) {
+            for token in views.view_tokens(view) {
+                let word = &views.buf[token.start as usize..token.end as usize];
+                if !word.iter().all(|b| b.is_ascii_alphanumeric()) {
+                    continue;
+                }
+                let cells = (token.cell_start, token.cell_end);
+                self.romanised.candidates(word, |item| {
+                    if !self.guarded(views, cells, item, false)
+                        && !hits.iter().any(|h| h.item == item && h.cells == cells)
+                    {
+                        hits.push(RawHit { item, cells, via: VIA_ROMANISED | u32::from(view.flags), vetoed: false });
+                    }
+                });
+            }
+        }
+    }
+
     fn collect_masked(&self, views: &Views, hits: &mut Vec<RawHit>) {
         let plain = views.views[0];
         let tokens = views.view_tokens(&plain);

@@ -27,6 +27,7 @@ mod lint;
 mod list;
 mod load;
 mod matcher;
+mod romanised;
 mod typo;
 mod verdict;
 

@@ -5,7 +5,9 @@
 //!   BGN/PCGN, the scholarly system with its háčeks folded away, and the
 //!   informal spellings of chat: `щ` as `shch`, `sch` or `sh`, `х` as `kh`,
 //!   `h` or `x`, `ж` as `zh`, `j` or `z`, `ш` as `sh` or `w`). The matcher
-//!   compiles each spelling as a pattern of its own.
+//!   compiles the schemes applied consistently as patterns of their own;
+//!   a single word of six letters or more is also read under any mix of
+//!   spellings ([`latin_spellings`], parsed against a trie of the entries).
 //! - A Latin entry written in Cyrillic letters by sound: the query's
 //!   Cyrillic words are romanised ([`romanise`]) and both sides are reduced
 //!   to a coarse sound key ([`sound_key`]: `c`/`k`/`q`, `w`/`v`, `ph`/`f`,
@@ -15,6 +17,10 @@
 //! Tables follow the published standards (GOST 7.79-2000 system B,
 //! BGN/PCGN 1947 for Russian and Ukrainian, the scholarly system); the
 //! informal spellings are the ones those standards' critics list as common.
+
+/// How many schemes [`romanisations`] lists first, each applied to every
+/// letter of the entry (the mixes follow).
+pub(crate) const CONSISTENT_SCHEMES: usize = 5;
 
 /// Most spellings compiled per Cyrillic entry.
 pub(crate) const MAX_ROMANISATIONS: usize = 16;
@@ -95,7 +101,7 @@ pub(crate) fn romanisations(entry: &str) -> Vec<String> {
         })
         .collect();
     let mut out: Vec<String> = Vec::new();
-    for scheme in 0..5 {
+    for scheme in 0..CONSISTENT_SCHEMES {
         let spelled: String = schemes.iter().map(|o| o[scheme.min(o.len() - 1)]).collect();
         if !out.contains(&spelled) {
             out.push(spelled);
@@ -241,6 +247,94 @@ fn utf8_len(first: u8) -> usize {
         0xE0..0xF0 => 3,
         _ => 4,
     }
+}
+
+/// How many Cyrillic letters [`letter_index`] numbers.
+pub(crate) const LETTER_COUNT: usize = 38;
+
+/// The Cyrillic letters [`letter_index`] numbers, in order.
+const LETTERS: [char; LETTER_COUNT] = [
+    'а', 'б', 'в', 'г', 'д', 'е', 'ё', 'є', 'ж', 'з', 'и', 'й', 'і', 'ї', 'к', 'л', 'м', 'н', 'о', 'п', 'р', 'с', 'т',
+    'у', 'ў', 'ф', 'х', 'ц', 'ч', 'ш', 'щ', 'ъ', 'ы', 'ь', 'э', 'ю', 'я', 'ґ',
+];
+
+/// Every Latin spelling of each letter of [`LETTERS`], in any position:
+/// the schemes of [`spellings`] (ISO 9 and the scholarly system with their
+/// diacritics folded, as queries are: `č` is `c`, `â` is `a`), the passport
+/// spellings of ICAO 9303 (`ia`, `iu`, `ie`), Polish and German spellings
+/// (`sz`, `cz`, `szcz`, `sch`, `tsch`, `w` for `в`, `z` for `ц`), and the
+/// chat spellings (volapuk: `4` for `ч`, `w` for `ш`, `x` for `х`). Empty
+/// for the soft and hard signs, which are often left out.
+const LATIN_SPELLINGS: [&[&str]; LETTER_COUNT] = [
+    &["a"],
+    &["b"],
+    &["v", "w"],
+    &["g", "h", "gh"],
+    &["d"],
+    &["e", "ye", "je", "ie"],
+    &["e", "yo", "jo", "io"],
+    &["e", "ye", "je", "ie"],
+    &["zh", "z", "j", "zs", "g"],
+    &["z", "s"],
+    &["i", "y", "j"],
+    &["j", "y", "i"],
+    &["i", "y"],
+    &["i", "yi", "ji"],
+    &["k", "c", "q"],
+    &["l"],
+    &["m"],
+    &["n"],
+    &["o"],
+    &["p"],
+    &["r"],
+    &["s"],
+    &["t"],
+    &["u", "ou"],
+    &["u", "w"],
+    &["f", "ph"],
+    &["kh", "h", "x", "ch"],
+    &["ts", "c", "cz", "tz", "tc", "z"],
+    &["ch", "c", "tch", "4", "cz", "tsch"],
+    &["sh", "s", "w", "sz", "sch"],
+    &["shch", "sch", "shh", "sh", "sc", "szcz", "sht", "s", "w"],
+    &[],
+    &["y", "i", "yi"],
+    &[],
+    &["e"],
+    &["yu", "ju", "iu", "u"],
+    &["ya", "ja", "ia", "a"],
+    &["g"],
+];
+
+/// The letters written with no Latin letter at all (`ъ`, `ь`), as indices.
+pub(crate) const SILENT_LETTERS: &[u8] = &[31, 33];
+
+/// The index of a lowercase Cyrillic letter in [`LETTERS`].
+pub(crate) fn letter_index(c: char) -> Option<u8> {
+    LETTERS.iter().position(|&l| l == c).map(|i| i as u8)
+}
+
+/// The fewest Latin bytes the letter of `index` can be written in.
+pub(crate) fn shortest_latin(index: u8) -> usize {
+    LATIN_SPELLINGS[index as usize].iter().map(|s| s.len()).min().unwrap_or(0)
+}
+
+/// For each ASCII byte, the Latin spellings that start with it and the
+/// letter (index) each writes.
+pub(crate) type LatinSpellings = Vec<Vec<(&'static [u8], u8)>>;
+
+/// The table of every Latin spelling by its first byte.
+pub(crate) fn latin_spellings() -> &'static LatinSpellings {
+    static BY_FIRST_BYTE: std::sync::LazyLock<LatinSpellings> = std::sync::LazyLock::new(|| {
+        let mut table = vec![Vec::new(); 128];
+        for (letter, spellings) in LATIN_SPELLINGS.iter().enumerate() {
+            for spelling in spellings.iter().filter(|s| !s.is_empty()) {
+                table[spelling.as_bytes()[0] as usize].push((spelling.as_bytes(), letter as u8));
+            }
+        }
+        table
+    });
+    &BY_FIRST_BYTE
 }
 
 #[cfg(test)]

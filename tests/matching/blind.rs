@@ -88,7 +88,7 @@ const RECALL_FLOORS: &[(&str, f64, f64, f64)] = &[
     ("leet", 0.985, 0.985, 0.995),
     ("masked", 0.995, 0.995, 0.95),
     ("split", 0.965, 0.965, 0.995),
-    ("translit-cyr2lat", 0.85, 0.85, 0.95),
+    ("translit-cyr2lat", 0.98, 0.98, 0.95),
     ("translit-lat2cyr", 0.97, 0.97, 0.95),
 ];
 

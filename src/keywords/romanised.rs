@@ -1,0 +1,183 @@
+//! Cyrillic entries written in Latin letters, whatever mix of romanisations
+//! the writer chose.
+//!
+//! Writers mix schemes inside one word (`щ` as `sch`, `ч` as `4`, `я` as
+//! `ia` and `ш` as `w` in the same word), so spelling an entry out under a
+//! fixed number of schemes misses most mixes: a ten-letter entry has
+//! thousands. Instead the entries' Cyrillic letters go into a trie, and a
+//! Latin query word is parsed against it: at each point every Latin
+//! spelling of every Cyrillic letter that continues some entry is tried
+//! ([`translit::latin_spellings`]). The trie holds only list entries, so
+//! an innocent word dies within a letter or two.
+
+use rustc_hash::FxHashMap;
+
+use crate::normalize::translit;
+
+/// Parse steps allowed per word: bounds adversarial input (`shshshsh…`).
+const MAX_STEPS: u32 = 512;
+
+/// Single-word Cyrillic entries, by their letters.
+#[derive(Default)]
+pub(crate) struct RomanisedIndex {
+    /// Each node's child per letter (0: none; node 0 is the root, never a
+    /// child). Dense, because the parse looks children up in its inner loop.
+    children: Vec<[u32; translit::LETTER_COUNT]>,
+    /// Node → the items whose letters end there.
+    ends: FxHashMap<u32, Vec<u32>>,
+    /// The fewest Latin bytes any entry can be written in.
+    min_bytes: usize,
+}
+
+impl RomanisedIndex {
+    /// Indexes a single-word Cyrillic `entry` (canonical) for `item`; does
+    /// nothing for words [`translit::letter_index`] cannot spell.
+    pub(crate) fn insert(&mut self, entry: &str, item: u32) {
+        let Some(letters) = entry.chars().map(translit::letter_index).collect::<Option<Vec<u8>>>() else {
+            return;
+        };
+        if letters.is_empty() {
+            return;
+        }
+        let first = self.ends.is_empty();
+        if self.children.is_empty() {
+            self.children.push([0; translit::LETTER_COUNT]);
+        }
+        let mut node = 0u32;
+        for &letter in &letters {
+            let child = self.children[node as usize][letter as usize];
+            node = if child != 0 {
+                child
+            } else {
+                let next = self.children.len() as u32;
+                self.children.push([0; translit::LETTER_COUNT]);
+                self.children[node as usize][letter as usize] = next;
+                next
+            };
+        }
+        let items = self.ends.entry(node).or_default();
+        if !items.contains(&item) {
+            items.push(item);
+        }
+        let shortest: usize = letters.iter().map(|&l| translit::shortest_latin(l)).sum();
+        self.min_bytes = if first { shortest } else { self.min_bytes.min(shortest) };
+    }
+
+    /// Whether no entry is indexed.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Calls `f` with every item that `word` (lowercase ASCII letters and
+    /// digits) spells in Latin letters, the whole word (an item may come
+    /// more than once).
+    pub(crate) fn candidates(&self, word: &[u8], mut f: impl FnMut(u32)) {
+        if word.len() < self.min_bytes.max(1) {
+            return;
+        }
+        let mut steps = MAX_STEPS;
+        self.parse(translit::latin_spellings(), word, 0, 0, &mut steps, &mut f);
+    }
+
+    fn parse(
+        &self,
+        table: &translit::LatinSpellings,
+        word: &[u8],
+        at: usize,
+        node: u32,
+        steps: &mut u32,
+        f: &mut impl FnMut(u32),
+    ) {
+        if *steps == 0 {
+            return;
+        }
+        *steps -= 1;
+        if at == word.len() {
+            if let Some(items) = self.ends.get(&node) {
+                items.iter().for_each(|&item| f(item));
+            }
+        }
+        let children = &self.children[node as usize];
+        for &letter in translit::SILENT_LETTERS {
+            let child = children[letter as usize];
+            if child != 0 {
+                self.parse(table, word, at, child, steps, f);
+            }
+        }
+        let Some(&byte) = word.get(at) else { return };
+        for &(spelling, letter) in table.get(byte as usize).map_or(&[][..], Vec::as_slice) {
+            let child = children[letter as usize];
+            if child != 0 && word[at..].starts_with(spelling) {
+                self.parse(table, word, at + spelling.len(), child, steps, f);
+            }
+        }
+    }
+
+    /// Approximate heap bytes used.
+    pub(crate) fn memory_usage(&self) -> usize {
+        self.children.capacity() * std::mem::size_of::<[u32; translit::LETTER_COUNT]>()
+            + self.ends.capacity() * 29
+            + self.ends.values().map(|v| v.capacity() * 4).sum::<usize>()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(index: &RomanisedIndex, word: &str) -> Vec<u32> {
+        let mut items = Vec::new();
+        index.candidates(word.as_bytes(), |item| items.push(item));
+        items.sort_unstable();
+        items.dedup();
+        items
+    }
+
+    #[test]
+    fn mixed_romanisations_of_one_word_are_all_read() {
+        let mut index = RomanisedIndex::default();
+        index.insert("щелнягвош", 1);
+        index.insert("стюсчацсэм", 2);
+        index.insert("тружцаньзоц", 3);
+        for word in ["shchelnyagvosh", "schelniagvow", "shelnjagvosz", "sxelnyagvosh"] {
+            let expected: &[u32] = if word.starts_with("sx") { &[] } else { &[1] };
+            assert_eq!(found(&index, word), expected, "{word}");
+        }
+        for word in ["styus4atzsem", "stjuschacsem", "styuschatssem", "stiuschatssem"] {
+            assert_eq!(found(&index, word), [2], "{word}");
+        }
+        // The soft sign may be written or left out.
+        assert_eq!(found(&index, "truzcanzotz"), [3]);
+        assert_eq!(found(&index, "truzhtsanzots"), [3]);
+    }
+
+    #[test]
+    fn only_whole_words_match() {
+        let mut index = RomanisedIndex::default();
+        index.insert("хайзостяк", 7);
+        assert_eq!(found(&index, "khayzostyak"), [7]);
+        assert_eq!(found(&index, "hajzostak"), [7]);
+        assert!(found(&index, "khayzostya").is_empty());
+        assert!(found(&index, "khayzostyaks").is_empty());
+        assert!(found(&index, "hayzostyakhayzostyak").is_empty());
+        assert!(found(&index, "coffee").is_empty());
+    }
+
+    #[test]
+    fn adversarial_words_end_within_the_step_bound() {
+        let mut index = RomanisedIndex::default();
+        index.insert(&"щ".repeat(30), 1);
+        let word = "sh".repeat(40);
+        let mut calls = 0;
+        index.candidates(word.as_bytes(), |_| calls += 1);
+        assert!(calls <= MAX_STEPS as usize);
+    }
+
+    #[test]
+    fn words_it_cannot_spell_are_not_indexed() {
+        let mut index = RomanisedIndex::default();
+        index.insert("zorvik", 1);
+        index.insert("", 2);
+        assert!(index.is_empty());
+    }
+}
