@@ -585,7 +585,7 @@ impl Compiler {
 
 /// Letters a Cyrillic word needs before any mix of romanisations may spell
 /// it (shorter words: the consistent schemes only).
-const MIN_MIXED_ROMANISATION_CHARS: usize = 6;
+pub(crate) const MIN_MIXED_ROMANISATION_CHARS: usize = 6;
 
 /// `body` with runs of one character written once, and the run length of
 /// each byte of the result. Runs never cross word breaks.

@@ -150,6 +150,23 @@ impl Dictionary {
         self.languages(word).is_some_and(|l| l.common != 0)
     }
 
+    /// The words of the dictionary that `entry` (a Cyrillic word) can be
+    /// written as in Latin letters under some mix of romanisations, as the
+    /// matcher reads them: walked letter by letter through the word sets,
+    /// so no spelling is listed that no word begins with.
+    pub(crate) fn romanised_words(&self, entry: &str) -> Vec<Vec<u8>> {
+        let mut words = Vec::new();
+        if let Some(map) = &self.builtin {
+            super::romanised::words_spelling(map.as_fst(), entry, &mut words);
+        }
+        if let Some(map) = &self.extra {
+            super::romanised::words_spelling(map.as_fst(), entry, &mut words);
+        }
+        words.sort();
+        words.dedup();
+        words
+    }
+
     /// How many words it holds (a word in both parts counts twice).
     pub fn len(&self) -> usize {
         self.builtin.as_ref().map_or(0, |s| s.len()) + self.extra.as_ref().map_or(0, |s| s.len())

@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use super::compile::MIN_MIXED_ROMANISATION_CHARS;
 use super::dictionary::Dictionary;
 use super::inflect;
 use super::list::{ItemBody, KeywordList, Role, Shape};
@@ -198,7 +199,14 @@ pub fn lint_dictionary(report: &mut LintReport, lists: &[KeywordList], dictionar
             if *typo {
                 count("typo", one_edit(canonical));
             }
-            count("transliteration", translit::romanisations(canonical));
+            if canonical.chars().count() >= MIN_MIXED_ROMANISATION_CHARS {
+                // The matcher reads such a word under any mix of schemes:
+                // walk the dictionary for every word one mix spells.
+                let words = dictionary.romanised_words(canonical);
+                count("transliteration", words.into_iter().filter_map(|w| String::from_utf8(w).ok()).collect());
+            } else {
+                count("transliteration", translit::romanisations(canonical));
+            }
             if counts.is_empty() {
                 continue;
             }
@@ -328,6 +336,20 @@ mod tests {
         for finding in &report.findings {
             assert!(!finding.message.contains("dinn") && !finding.message.contains("tomor"), "never the words");
         }
+    }
+
+    #[test]
+    fn a_cyrillic_entry_names_words_that_a_mix_of_schemes_spells() {
+        // `кустомер` reads `customer` only with `к` as `c`, which none of
+        // the compiled spellings uses, but the matcher's parse reads.
+        // `звордик` reaches nothing.
+        let lists = [list("@language ru\nкустомер\nзвордик\n")];
+        let mut report = LintReport::default();
+        lint_dictionary(&mut report, &lists, &Dictionary::builtin());
+        assert_eq!(report.findings.len(), 1, "{:?}", report.findings);
+        assert_eq!(report.findings[0].at.to_string(), "l.txt:2");
+        assert!(report.findings[0].message.contains("transliteration"), "{}", report.findings[0].message);
+        assert!(!translit::romanisations("кустомер").iter().any(|spelled| spelled == "customer"));
     }
 
     #[test]

@@ -121,6 +121,55 @@ impl RomanisedIndex {
     }
 }
 
+/// Appends to `out` each word of `fst` that spells `entry` (Cyrillic,
+/// canonical) under some mix of the Latin spellings the parse accepts: the
+/// same readings, walked from the entry's side, for `signpost lint`.
+pub(crate) fn words_spelling<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>, entry: &str, out: &mut Vec<Vec<u8>>) {
+    let Some(letters) = entry.chars().map(translit::letter_index).collect::<Option<Vec<u8>>>() else { return };
+    let mut word = Vec::new();
+    let mut steps = MAX_LINT_STEPS;
+    walk(fst, &letters, fst.root(), &mut word, &mut steps, out);
+}
+
+/// Nodes one entry's walk through the dictionary may visit.
+const MAX_LINT_STEPS: u32 = 1_000_000;
+
+fn walk<D: AsRef<[u8]>>(
+    fst: &fst::raw::Fst<D>,
+    letters: &[u8],
+    node: fst::raw::Node<'_>,
+    word: &mut Vec<u8>,
+    steps: &mut u32,
+    out: &mut Vec<Vec<u8>>,
+) {
+    if *steps == 0 {
+        return;
+    }
+    *steps -= 1;
+    let Some((&letter, rest)) = letters.split_first() else {
+        if node.is_final() {
+            out.push(word.clone());
+        }
+        return;
+    };
+    if translit::SILENT_LETTERS.contains(&letter) {
+        walk(fst, rest, node, word, steps, out);
+    }
+    'spellings: for spelling in translit::spellings_of(letter) {
+        let mut at = node;
+        for &byte in spelling.as_bytes() {
+            match at.find_input(byte) {
+                Some(index) => at = fst.node(at.transition(index).addr),
+                None => continue 'spellings,
+            }
+        }
+        let len = word.len();
+        word.extend_from_slice(spelling.as_bytes());
+        walk(fst, rest, at, word, steps, out);
+        word.truncate(len);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,6 +220,23 @@ mod tests {
         let mut calls = 0;
         index.candidates(word.as_bytes(), |_| calls += 1);
         assert!(calls <= MAX_STEPS as usize);
+    }
+
+    #[test]
+    fn the_lint_walk_finds_the_words_the_parse_reads() {
+        let set = fst::Set::from_iter(["hajzostak", "khayzostyak", "plimplom", "shchelnyagvosh"]).unwrap();
+        let mut words = Vec::new();
+        words_spelling(set.as_fst(), "хайзостяк", &mut words);
+        words.sort();
+        assert_eq!(words, [b"hajzostak".to_vec(), b"khayzostyak".to_vec()]);
+        let mut index = RomanisedIndex::default();
+        index.insert("хайзостяк", 1);
+        for word in &words {
+            assert_eq!(found(&index, std::str::from_utf8(word).unwrap()), [1]);
+        }
+        words.clear();
+        words_spelling(set.as_fst(), "щелнягвош", &mut words);
+        assert_eq!(words, [b"shchelnyagvosh".to_vec()]);
     }
 
     #[test]

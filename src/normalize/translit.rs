@@ -42,6 +42,8 @@ fn spellings(c: char, word_start: bool) -> &'static [&'static str] {
         'ж' => &["zh", "z", "z", "j", "zh"],
         'з' => &["z"],
         'и' => &["i", "i", "i", "i", "i", "y", "j"],
+        'й' => &["y", "j", "j", "y", "j", "i"],
+        'ё' => &["yo", "e", "e", "yo", "yo", "jo"],
         'і' => &["i"],
         'к' => &["k"],
         'л' => &["l"],
@@ -312,6 +314,12 @@ pub(crate) const SILENT_LETTERS: &[u8] = &[31, 33];
 /// The index of a lowercase Cyrillic letter in [`LETTERS`].
 pub(crate) fn letter_index(c: char) -> Option<u8> {
     LETTERS.iter().position(|&l| l == c).map(|i| i as u8)
+}
+
+/// The Latin spellings of the letter of `index` (none for the signs that
+/// are left out).
+pub(crate) fn spellings_of(index: u8) -> &'static [&'static str] {
+    LATIN_SPELLINGS[index as usize]
 }
 
 /// The fewest Latin bytes the letter of `index` can be written in.
