@@ -19,7 +19,7 @@ use super::matcher::{
     CompiledItem, CompiledRule, GLUE_MIN_CHARS, ItemRole, ListInfo, MASK_MIN_CHARS, Matcher, RegexIndex, Target,
     Translit,
 };
-use super::romanised::RomanisedIndex;
+use super::romanised::{self, RomanisedIndex};
 use super::typo::TypoIndex;
 use super::verdict::{EntryId, MatchKind};
 use crate::normalize::fold::is_spaceless_char;
@@ -393,17 +393,14 @@ impl Compiler {
     /// key, for queries that write it in Cyrillic letters.
     fn translit_patterns(&mut self, item: u32, canonical: &str) {
         if translit::is_romanisable(canonical) {
-            // A single word is also parsed against the romanisation trie,
-            // which reads every mix of schemes: the automaton keeps only
-            // the schemes applied consistently. Short words are left to the
-            // automaton: mixed freely, they spell ordinary words of Latin
-            // languages (a five-letter entry read `wajsie` in Polish text).
-            let single_word = !canonical.contains(' ') && canonical.chars().count() >= MIN_MIXED_ROMANISATION_CHARS;
-            if single_word {
+            // A word the romanisation trie reads under every mix of schemes
+            // keeps only the schemes applied consistently in the automaton.
+            let mixed = romanised::reads_mixes(canonical);
+            if mixed {
                 self.romanised.insert(canonical, item);
             }
             let spellings = translit::romanisations(canonical);
-            let keep = if single_word { translit::CONSISTENT_SCHEMES } else { spellings.len() };
+            let keep = if mixed { translit::CONSISTENT_SCHEMES } else { spellings.len() };
             for spelled in spellings.into_iter().take(keep) {
                 let mut bytes = vec![BOUNDARY];
                 bytes.extend_from_slice(spelled.as_bytes());
@@ -582,10 +579,6 @@ impl Compiler {
         })
     }
 }
-
-/// Letters a Cyrillic word needs before any mix of romanisations may spell
-/// it (shorter words: the consistent schemes only).
-pub(crate) const MIN_MIXED_ROMANISATION_CHARS: usize = 6;
 
 /// `body` with runs of one character written once, and the run length of
 /// each byte of the result. Runs never cross word breaks.

@@ -154,7 +154,7 @@ impl Dictionary {
     /// written as in Latin letters under some mix of romanisations, as the
     /// matcher reads them: walked letter by letter through the word sets,
     /// so no spelling is listed that no word begins with.
-    pub(crate) fn romanised_words(&self, entry: &str) -> Vec<Vec<u8>> {
+    pub(crate) fn romanised_words(&self, entry: &str) -> Vec<String> {
         let mut words = Vec::new();
         if let Some(map) = &self.builtin {
             super::romanised::words_spelling(map.as_fst(), entry, &mut words);

@@ -8,11 +8,11 @@
 
 use std::collections::HashMap;
 
-use super::compile::MIN_MIXED_ROMANISATION_CHARS;
 use super::dictionary::Dictionary;
 use super::inflect;
 use super::list::{ItemBody, KeywordList, Role, Shape};
 use super::matcher::Matcher;
+use super::romanised;
 use crate::normalize::translit;
 
 /// Entries shorter than this (characters after normalisation) are flagged.
@@ -199,11 +199,10 @@ pub fn lint_dictionary(report: &mut LintReport, lists: &[KeywordList], dictionar
             if *typo {
                 count("typo", one_edit(canonical));
             }
-            if canonical.chars().count() >= MIN_MIXED_ROMANISATION_CHARS {
+            if romanised::reads_mixes(canonical) {
                 // The matcher reads such a word under any mix of schemes:
                 // walk the dictionary for every word one mix spells.
-                let words = dictionary.romanised_words(canonical);
-                count("transliteration", words.into_iter().filter_map(|w| String::from_utf8(w).ok()).collect());
+                count("transliteration", dictionary.romanised_words(canonical));
             } else {
                 count("transliteration", translit::romanisations(canonical));
             }

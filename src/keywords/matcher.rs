@@ -745,9 +745,6 @@ impl Matcher {
         })
     }
 
-    /// Entries with one inner letter masked: two words of the plain view
-    /// with one `*`, `#` or `_` between them (`zorv*kan`), read as every
-    /// entry of that length with that beginning and end.
     /// Latin words of the plain, joined and leet views that spell a
     /// Cyrillic entry under any mix of romanisations, with the dictionary
     /// guard (a transliteration is a fuzzy reading).
@@ -760,9 +757,7 @@ impl Matcher {
                 }
                 let cells = (token.cell_start, token.cell_end);
                 self.romanised.candidates(word, |item| {
-                    if !self.guarded(views, cells, item, false)
-                        && !hits.iter().any(|h| h.item == item && h.cells == cells)
-                    {
+                    if !self.guarded(views, cells, item, false) {
                         hits.push(RawHit { item, cells, via: VIA_ROMANISED | u32::from(view.flags), vetoed: false });
                     }
                 });
@@ -770,6 +765,9 @@ impl Matcher {
         }
     }
 
+    /// Entries with one inner letter masked: two words of the plain view
+    /// with one `*`, `#` or `_` between them (`zorv*kan`), read as every
+    /// entry of that length with that beginning and end.
     fn collect_masked(&self, views: &Views, hits: &mut Vec<RawHit>) {
         let plain = views.views[0];
         let tokens = views.view_tokens(&plain);

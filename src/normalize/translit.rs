@@ -260,56 +260,61 @@ const LETTERS: [char; LETTER_COUNT] = [
     'у', 'ў', 'ф', 'х', 'ц', 'ч', 'ш', 'щ', 'ъ', 'ы', 'ь', 'э', 'ю', 'я', 'ґ',
 ];
 
-/// Every Latin spelling of each letter of [`LETTERS`], in any position:
-/// the schemes of [`spellings`] (ISO 9 and the scholarly system with their
-/// diacritics folded, as queries are: `č` is `c`, `â` is `a`), the passport
-/// spellings of ICAO 9303 (`ia`, `iu`, `ie`), Polish and German spellings
-/// (`sz`, `cz`, `szcz`, `sch`, `tsch`, `w` for `в`, `z` for `ц`), and the
-/// chat spellings (volapuk: `4` for `ч`, `w` for `ш`, `x` for `х`). Empty
-/// for the soft and hard signs, which are often left out.
-const LATIN_SPELLINGS: [&[&str]; LETTER_COUNT] = [
-    &["a"],
-    &["b"],
-    &["v", "w"],
-    &["g", "h", "gh"],
-    &["d"],
-    &["e", "ye", "je", "ie"],
-    &["e", "yo", "jo", "io"],
-    &["e", "ye", "je", "ie"],
-    &["zh", "z", "j", "zs", "g"],
-    &["z", "s"],
-    &["i", "y", "j"],
-    &["j", "y", "i"],
-    &["i", "y"],
-    &["i", "yi", "ji"],
-    &["k", "c", "q"],
-    &["l"],
-    &["m"],
-    &["n"],
-    &["o"],
-    &["p"],
-    &["r"],
-    &["s"],
-    &["t"],
-    &["u", "ou"],
-    &["u", "w"],
-    &["f", "ph"],
-    &["kh", "h", "x", "ch"],
-    &["ts", "c", "cz", "tz", "tc", "z"],
-    &["ch", "c", "tch", "4", "cz", "tsch"],
-    &["sh", "s", "w", "sz", "sch"],
-    &["shch", "sch", "shh", "sh", "sc", "szcz", "sht", "s", "w"],
-    &[],
-    &["y", "i", "yi"],
-    &[],
-    &["e"],
-    &["yu", "ju", "iu", "u"],
-    &["ya", "ja", "ia", "a"],
-    &["g"],
-];
+/// Latin spellings of a letter beyond the schemes of [`spellings`]: the
+/// passport spellings of ICAO 9303 (`ie`, `io`), Polish and German spellings
+/// (`sz`, `cz`, `szcz`, `tsch`, `z` for `ц`, `s` for `з`), and the chat
+/// spellings (`4`, `q`, `ph`, `ou`). Read only in a Latin word parsed
+/// against the entries' letters ([`latin_spellings`]), never compiled.
+fn other_spellings(c: char) -> &'static [&'static str] {
+    match c {
+        'г' => &["gh"],
+        'е' | 'є' => &["ye", "je", "ie"],
+        'ё' => &["io"],
+        'ж' => &["zs", "g"],
+        'з' => &["s"],
+        'і' => &["y"],
+        'ї' => &["i", "yi", "ji"],
+        'к' => &["c", "q"],
+        'у' => &["ou"],
+        'ў' => &["w"],
+        'ф' => &["ph"],
+        'ц' => &["tc", "z"],
+        'ч' => &["cz", "tsch"],
+        'ш' => &["sz", "sch"],
+        'щ' => &["szcz", "sht", "w"],
+        'ы' => &["yi"],
+        _ => &[],
+    }
+}
+
+/// Every Latin spelling of each letter of [`LETTERS`], in any position: the
+/// schemes of [`spellings`] (ISO 9 and the scholarly system with their
+/// diacritics folded, as queries are: `č` is `c`, `â` is `a`) and
+/// [`other_spellings`]. Empty for the soft and hard signs, which are
+/// written with no letter.
+fn every_spelling() -> &'static [Vec<&'static str>; LETTER_COUNT] {
+    static TABLE: std::sync::LazyLock<[Vec<&'static str>; LETTER_COUNT]> = std::sync::LazyLock::new(|| {
+        LETTERS.map(|c| {
+            let mut all: Vec<&'static str> = Vec::new();
+            let schemes = spellings(c, true).iter().chain(spellings(c, false)).chain(other_spellings(c));
+            for &spelling in schemes {
+                if !spelling.is_empty() && !all.contains(&spelling) {
+                    all.push(spelling);
+                }
+            }
+            all
+        })
+    });
+    &TABLE
+}
 
 /// The letters written with no Latin letter at all (`ъ`, `ь`), as indices.
-pub(crate) const SILENT_LETTERS: &[u8] = &[31, 33];
+pub(crate) fn silent_letters() -> &'static [u8] {
+    static SILENT: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+        (0..LETTER_COUNT as u8).filter(|&i| spellings(LETTERS[i as usize], false) == [""]).collect()
+    });
+    &SILENT
+}
 
 /// The index of a lowercase Cyrillic letter in [`LETTERS`].
 pub(crate) fn letter_index(c: char) -> Option<u8> {
@@ -319,12 +324,12 @@ pub(crate) fn letter_index(c: char) -> Option<u8> {
 /// The Latin spellings of the letter of `index` (none for the signs that
 /// are left out).
 pub(crate) fn spellings_of(index: u8) -> &'static [&'static str] {
-    LATIN_SPELLINGS[index as usize]
+    &every_spelling()[index as usize]
 }
 
 /// The fewest Latin bytes the letter of `index` can be written in.
 pub(crate) fn shortest_latin(index: u8) -> usize {
-    LATIN_SPELLINGS[index as usize].iter().map(|s| s.len()).min().unwrap_or(0)
+    spellings_of(index).iter().map(|s| s.len()).min().unwrap_or(0)
 }
 
 /// For each ASCII byte, the Latin spellings that start with it and the
@@ -335,8 +340,8 @@ pub(crate) type LatinSpellings = Vec<Vec<(&'static [u8], u8)>>;
 pub(crate) fn latin_spellings() -> &'static LatinSpellings {
     static BY_FIRST_BYTE: std::sync::LazyLock<LatinSpellings> = std::sync::LazyLock::new(|| {
         let mut table = vec![Vec::new(); 128];
-        for (letter, spellings) in LATIN_SPELLINGS.iter().enumerate() {
-            for spelling in spellings.iter().filter(|s| !s.is_empty()) {
+        for (letter, spellings) in every_spelling().iter().enumerate() {
+            for spelling in spellings {
                 table[spelling.as_bytes()[0] as usize].push((spelling.as_bytes(), letter as u8));
             }
         }
