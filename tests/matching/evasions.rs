@@ -53,6 +53,12 @@ fn homoglyphs_from_other_scripts() {
             ("ΖΟRVΙΚ", true),    // Greek capitals
             ("blеmquаt", true),  // Cyrillic е, а
             ("ꓪꓴꓜꓜꓡꓰꓝꓰꓖ", true), // Lisu letters only
+            // Look-alikes whose UTS #39 prototype is not ASCII.
+            ("ωuzzlefeg", true), // Greek omega for w
+            ("veχolith", true),  // Greek chi for x
+            ("sпorgle", true),   // Cyrillic pe for n
+            ("bleмquat", true),  // Cyrillic em for m
+            ("ΩUZZLEFEG", true), // capitals read as their small letters
         ],
     );
 }
