@@ -9,7 +9,7 @@
 //! |---|---|---|
 //! | plain | segments | (the normal case; phrases are adjacent words) |
 //! | [`JOIN_PUNCT`] | chunks, punctuation dropped | `t.e.r.m`, `word_word`, `word-word` |
-//! | [`JOIN_SINGLES`] | runs of ≥ 3 one-letter segments joined | `t e r m`, `t.e r-m` |
+//! | [`JOIN_SINGLES`] | runs of ≥ 3 one-letter segments (or one letter repeated) joined | `t e r m`, `t.e r-m`, `T- OOO- R- M` |
 //! | [`LEET`] / [`LEET_ALT`] | digits and symbols read as letters, only in words that have letters | `z0rv1k`, `te$t` |
 //! | [`COLLAPSE`] | runs of one letter counted once (run lengths kept) | `zoooorvik` |
 //! | [`SKELETON`] | words wholly in Cyrillic/Greek look-alikes read as Latin | `ѕсаm` written in Cyrillic |
@@ -99,6 +99,9 @@ struct Segment {
     cell_end: u32,
     /// White space lies between this segment and the previous one.
     space_before: bool,
+    /// One character, or one letter repeated (`RRRR`): a letter spelled out
+    /// on its own, which [`JOIN_SINGLES`] joins with its neighbours.
+    single: bool,
 }
 
 /// How a word's letters are folded for script mixing.
@@ -553,10 +556,10 @@ fn segment(cells: &[Cell], leet_mode: bool, out: &mut Vec<Segment>) -> Evidence 
     while i <= cells.len() {
         let at_end = i == cells.len();
         if at_end || cells[i].kind == Kind::Space {
-            if chunk.cells == 1 {
+            if chunk.one_character {
                 run.absorb(&chunk);
                 run.cells += 1;
-            } else if chunk.cells > 1 {
+            } else if chunk.cells > 0 {
                 run = ChunkTally::default();
             }
             let chunk_mixes = chunk.letter && chunk.other;
@@ -585,7 +588,9 @@ fn segment(cells: &[Cell], leet_mode: bool, out: &mut Vec<Segment>) -> Evidence 
         if !space_seen {
             evidence.joined_chunks = true;
         }
-        if i - start == 1 {
+        let single =
+            i - start == 1 || cells[start..i].iter().all(|c| c.kind == Kind::Letter && c.ch == cells[start].ch);
+        if single {
             singles += 1;
             if singles >= 3 {
                 evidence.single_runs = true;
@@ -593,7 +598,7 @@ fn segment(cells: &[Cell], leet_mode: bool, out: &mut Vec<Segment>) -> Evidence 
         } else {
             singles = 0;
         }
-        out.push(Segment { cell_start: start as u32, cell_end: i as u32, space_before: space_seen });
+        out.push(Segment { cell_start: start as u32, cell_end: i as u32, space_before: space_seen, single });
         space_seen = false;
     }
     evidence
@@ -602,7 +607,11 @@ fn segment(cells: &[Cell], leet_mode: bool, out: &mut Vec<Segment>) -> Evidence 
 /// What a chunk (or a run of one-character chunks) holds.
 #[derive(Default)]
 struct ChunkTally {
+    /// Letters, digits and symbols in the chunk.
     cells: u32,
+    /// They are all one character (`R`, `RRRR`, `$`).
+    one_character: bool,
+    first: char,
     letter: bool,
     other: bool,
     ambiguous: bool,
@@ -610,6 +619,15 @@ struct ChunkTally {
 
 impl ChunkTally {
     fn add(&mut self, cell: &Cell) {
+        if !matches!(cell.kind, Kind::Letter | Kind::Digit | Kind::Symbol) {
+            return;
+        }
+        if self.cells == 0 {
+            self.first = cell.ch;
+            self.one_character = true;
+        } else {
+            self.one_character &= cell.kind == Kind::Letter && cell.ch == self.first;
+        }
         self.cells += 1;
         match cell.kind {
             Kind::Letter => self.letter = true,
@@ -630,7 +648,7 @@ impl ChunkTally {
 
 /// The last segment of the word that starts at segment `i` in a view.
 fn group_end(segments: &[Segment], i: usize, flags: u16) -> usize {
-    let single = |s: &Segment| s.cell_end - s.cell_start == 1;
+    let single = |s: &Segment| s.single;
     if flags & JOIN_PUNCT != 0 {
         let mut last = i;
         while last + 1 < segments.len() && !segments[last + 1].space_before {

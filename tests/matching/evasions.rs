@@ -290,6 +290,13 @@ fn combined_evasions() {
             ("z0000rv1k", true),
             ("PLIM_pl0m", true),
             ("𝐳𝐨𝐫𝐯𝐢𝐤𝐬", true),
+            // Letters spelled out one by one, each followed by punctuation,
+            // digits among them.
+            ("z- 0- r- v- 1- k", true),
+            ("new z. 0. r. v. 1. k videos", true),
+            // ... and some letters repeated.
+            ("Z * OOOO * R * V * I * KKK", true),
+            ("b- ll- e- mmm- q- u- 4- t", true),
         ],
     );
 }
