@@ -42,7 +42,8 @@ pub const LANGUAGES: &[&str] =
 pub const OPERATOR_LANGUAGE: u32 = 31;
 
 /// A word's languages: where it occurs at all, and where it is common (at
-/// least once per million words of text, a Zipf frequency of 3).
+/// least once per million words of text, a Zipf frequency of 3; ten times
+/// that for words of three letters).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct WordLanguages {
     /// One bit per language of [`LANGUAGES`] (and [`OPERATOR_LANGUAGE`]).
@@ -250,24 +251,43 @@ pub fn build_fst<'a>(lines: impl IntoIterator<Item = &'a str>) -> Result<(Vec<u8
     for (number, line) in lines.into_iter().enumerate() {
         let mut fields = line.split('\t');
         let word = fields.next().unwrap_or("");
-        let languages = match (fields.next(), fields.next()) {
-            (None, _) => WordLanguages { present: 1 << OPERATOR_LANGUAGE, common: 1 << OPERATOR_LANGUAGE },
+        // An operator's word, or a language bit and a frequency.
+        let languages: Result<WordLanguages, (u32, f64)> = match (fields.next(), fields.next()) {
+            (None, _) => Ok(WordLanguages { present: 1 << OPERATOR_LANGUAGE, common: 1 << OPERATOR_LANGUAGE }),
             (Some(language), Some(zipf)) => {
                 let bit = LANGUAGES
                     .iter()
                     .position(|l| *l == language)
                     .ok_or_else(|| DictionaryError::Line(number + 1, "unknown language"))?;
                 let zipf: f64 = zipf.parse().map_err(|_| DictionaryError::Line(number + 1, "bad frequency"))?;
-                let bit = 1u32 << bit;
-                WordLanguages { present: bit, common: if zipf >= 3.0 { bit } else { 0 } }
+                Err((1u32 << bit, zipf))
             }
             (Some(_), None) => return Err(DictionaryError::Line(number + 1, "expected word, language, frequency")),
         };
-        entries.extend(fold_line(word).into_iter().map(|w| (w, languages)));
+        entries.extend(fold_line(word).into_iter().map(|w| {
+            let languages = match languages {
+                Ok(operator) => operator,
+                Err((bit, zipf)) => {
+                    let common = zipf >= common_threshold(&w);
+                    WordLanguages { present: bit, common: if common { bit } else { 0 } }
+                }
+            };
+            (w, languages)
+        }));
     }
     let bytes = build_map(entries).map_err(|e| DictionaryError::Build(e.to_string()))?;
     let count = Map::new(bytes.as_slice()).map_err(|e| DictionaryError::Build(e.to_string()))?.len();
     Ok((bytes, count))
+}
+
+/// The Zipf frequency from which a folded word counts as common in its
+/// language: 3 (once per million words), or 4 for words of three letters,
+/// because word-frequency lists count many three-letter strings that are
+/// fragments, abbreviations and names (`dax` reaches 3.3 in Dutch) and a
+/// common pair of them would hide an entry split in two.
+fn common_threshold(folded: &[u8]) -> f64 {
+    let letters = std::str::from_utf8(folded).map_or(folded.len(), |word| word.chars().count());
+    if letters <= 3 { 4.0 } else { 3.0 }
 }
 
 /// Why a dictionary could not be built.
@@ -341,6 +361,17 @@ mod tests {
         assert!(dictionary.is_common(b"zorvikland"));
         assert!(matches!(build_fst(["word\txx\t3.0"]), Err(DictionaryError::Line(1, _))));
         assert!(matches!(build_fst(["word\ten"]), Err(DictionaryError::Line(1, _))));
+    }
+
+    #[test]
+    fn three_letter_words_need_ten_times_the_frequency_to_be_common() {
+        let (bytes, _) = build_fst(["dax\tnl\t3.3", "kou\tnl\t4.1", "plan\ten\t3.1", "чек\tru\t3.7"]).expect("built");
+        let dictionary = Dictionary { builtin: Some(Arc::new(Map::new(leak(bytes)).expect("fst"))), extra: None };
+        assert!(dictionary.contains(b"dax") && !dictionary.is_common(b"dax"));
+        assert!(dictionary.is_common(b"kou"));
+        assert!(dictionary.is_common(b"plan"), "four letters: Zipf 3 is enough");
+        assert!(!dictionary.is_common("чек".as_bytes()), "letters are counted, not bytes");
+        assert!(!dictionary.common_pair(b"dax", b"kou"));
     }
 
     fn leak(bytes: Vec<u8>) -> &'static [u8] {

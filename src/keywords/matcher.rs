@@ -706,11 +706,11 @@ impl Matcher {
         let left_word = &buf[left.start as usize..tokens[gap].end as usize];
         let right_word = &buf[tokens[gap + 1].start as usize..right.end as usize];
         // Two common words of one language; or a piece too short to look
-        // up beside an ordinary word (`do tego`).
+        // up beside a common word (`do tego`).
         let short = |w: &[u8]| w.len() < MIN_DICTIONARY_WORD_CHARS;
         if self.dictionary.common_pair(left_word, right_word)
-            || (short(left_word) && self.dictionary.contains(right_word))
-            || (short(right_word) && self.dictionary.contains(left_word))
+            || (short(left_word) && self.dictionary.is_common(right_word))
+            || (short(right_word) && self.dictionary.is_common(left_word))
         {
             return None;
         }

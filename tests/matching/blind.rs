@@ -85,7 +85,7 @@ const RECALL_FLOORS: &[(&str, f64, f64, f64)] = &[
     ("glued", 0.98, 0.98, 0.995),
     ("leet", 0.985, 0.985, 0.995),
     ("masked", 0.995, 0.995, 0.95),
-    ("split", 0.965, 0.965, 0.995),
+    ("split", 0.985, 0.985, 0.995),
     ("translit-cyr2lat", 0.98, 0.98, 0.95),
     ("translit-lat2cyr", 0.97, 0.97, 0.95),
 ];
@@ -140,19 +140,14 @@ fn recall(matcher: &Matcher, large: bool) {
 /// generated class, 0.02% per real-text source (the targets). Set from the
 /// hits measured in December 2026 (one hit in 3,000 words is 0.033%).
 const FP_CEILINGS: &[(&str, f64, f64)] = &[
-    ("urls-emails", 0.0015, 0.0015),
     ("identifiers", 0.0002, 0.0004),
     ("prose-pl", 0.0002, 0.0035),
     ("words-bg", 0.0002, 0.0004),
-    ("words-ca", 0.0004, 0.0004),
     ("words-en", 0.0002, 0.0004),
-    ("words-fo", 0.0002, 0.0004),
     ("words-fr", 0.0002, 0.0004),
-    ("words-it", 0.0004, 0.0007),
-    ("words-nl", 0.0002, 0.0011),
-    ("words-nn", 0.0004, 0.0011),
+    ("words-nl", 0.0002, 0.0007),
+    ("words-nn", 0.0002, 0.0007),
     ("words-pl", 0.0002, 0.0004),
-    ("words-pt-br", 0.0007, 0.0007),
 ];
 
 fn false_positives<'a>(
