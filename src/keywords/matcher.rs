@@ -22,8 +22,8 @@ use super::verdict::{EntryId, Match, MatchKind, Verdict};
 use crate::normalize::Views;
 use crate::normalize::fold::Kind;
 use crate::normalize::views::{
-    BOUNDARY, COLLAPSE, JOIN_ALL, JOIN_PUNCT, JOIN_SINGLES, LEET, LEET_ALT, LEET_MIX, SKELETON, TRANSLIT, TokenSpan,
-    VIEW_END, ViewSpan,
+    BOUNDARY, CAMEL, COLLAPSE, JOIN_ALL, JOIN_PUNCT, JOIN_SINGLES, LEET, LEET_ALT, LEET_MIX, SKELETON, TRANSLIT,
+    TokenSpan, VIEW_END, ViewSpan,
 };
 
 /// The most words an entry split across words is found in (`d• vapf⭐id`
@@ -552,7 +552,10 @@ impl Matcher {
                     || target.translit != Translit::None;
                 let ending_only = flags & !(JOIN_PUNCT) == 0 && target.translit == Translit::None;
                 let cells = views.cell_span(view, start, stop);
-                if fuzzy && self.guarded(views, cells, target.item, ending_only) {
+                if fuzzy
+                    && (self.guarded(views, cells, target.item, ending_only)
+                        || flags & CAMEL != 0 && self.guarded_in(views, view, cells, target.item, ending_only))
+                {
                     return None;
                 }
                 Some((stop, via))
@@ -567,9 +570,14 @@ impl Matcher {
     /// is an ordinary word: then only exact readings may match it. The
     /// entry's own inflections pass when the entry is itself a word.
     fn guarded(&self, views: &Views, cells: (u32, u32), item: u32, ending_only: bool) -> bool {
+        self.guarded_in(views, &views.views[0], cells, item, ending_only)
+    }
+
+    /// [`Matcher::guarded`] on the words of `view` (in [`CAMEL`] views the
+    /// words between capitals: `nextSibling` holds the word `sibling`).
+    fn guarded_in(&self, views: &Views, view: &ViewSpan, cells: (u32, u32), item: u32, ending_only: bool) -> bool {
         let (a, b) = cells;
-        let plain = views.views[0];
-        let tokens = views.view_tokens(&plain);
+        let tokens = views.view_tokens(view);
         let first = tokens.partition_point(|t| t.cell_end <= a);
         let Some(token) = tokens.get(first) else { return false };
         if token.cell_start >= b || tokens.get(first + 1).is_some_and(|next| next.cell_start < b) {
@@ -1047,7 +1055,8 @@ impl Explained {
 }
 
 fn readings(via: u32) -> Vec<&'static str> {
-    let named: [(u32, &str); 15] = [
+    let named: [(u32, &str); 16] = [
+        (u32::from(CAMEL), "camelcase"),
         (u32::from(JOIN_PUNCT), "joined-punctuation"),
         (u32::from(JOIN_SINGLES), "joined-letters"),
         (u32::from(LEET | LEET_ALT), "digits-as-letters"),

@@ -15,6 +15,7 @@
 //! | [`SKELETON`] | words wholly in Cyrillic/Greek look-alikes read as Latin | `ѕсаm` written in Cyrillic |
 //! | [`JOIN_ALL`] | all words written together, each still a token | `zor vik` (an entry split by a space) |
 //! | [`TRANSLIT`] | Cyrillic words romanised, reduced to a sound key | `зорвик` (a Latin entry by sound) |
+//! | [`CAMEL`] | words split at their inner capitals | `LiveZorvikWorld`, `#ZorvikHD` |
 //!
 //! Views are rendered only when the text shows the evidence for them, so a
 //! plain query costs one view. The evidence for [`JOIN_ALL`] is the
@@ -60,6 +61,11 @@ pub(crate) const JOIN_ALL: u16 = 128;
 /// sound key ([`super::translit`]): Latin entries written in Cyrillic by
 /// sound.
 pub(crate) const TRANSLIT: u16 = 256;
+
+/// Words written in CamelCase are split at their capitals (`LiveZorvikWorld`
+/// is three words, `HDZorvik` two): the capitals are the writer's word
+/// breaks, so an entry between them is a whole word.
+pub(crate) const CAMEL: u16 = 512;
 
 /// Most ambiguous characters in one word whose readings are mixed.
 const MAX_MIXED: u32 = 4;
@@ -121,6 +127,7 @@ pub struct Views {
     pub(crate) cells: Vec<Cell>,
     segments: Vec<Segment>,
     leet_segments: Vec<Segment>,
+    camel_segments: Vec<Segment>,
     pub(crate) buf: Vec<u8>,
     /// Run length of the character at each byte of the [`COLLAPSE`] views.
     runs: Vec<u8>,
@@ -172,6 +179,9 @@ impl Views {
             if out.has_runs {
                 self.render_view(base | COLLAPSE, false);
             }
+        }
+        if camel_split(&self.cells, &self.segments, &mut self.camel_segments) {
+            self.render_view(CAMEL, false);
         }
         if evidence.leet {
             let leet = segment(&self.cells, true, &mut self.leet_segments);
@@ -315,8 +325,13 @@ impl Views {
         if collapse {
             self.runs.push(1);
         }
-        let segments =
-            if leet_mode { std::mem::take(&mut self.leet_segments) } else { std::mem::take(&mut self.segments) };
+        let segments = if leet_mode {
+            std::mem::take(&mut self.leet_segments)
+        } else if flags & CAMEL != 0 {
+            std::mem::take(&mut self.camel_segments)
+        } else {
+            std::mem::take(&mut self.segments)
+        };
         let mut outcome = RenderOutcome::default();
         let mut i = 0;
         while i < segments.len() {
@@ -329,6 +344,8 @@ impl Views {
         }
         if leet_mode {
             self.leet_segments = segments;
+        } else if flags & CAMEL != 0 {
+            self.camel_segments = segments;
         } else {
             self.segments = segments;
         }
@@ -644,6 +661,44 @@ impl ChunkTally {
         self.other |= other.other;
         self.ambiguous |= other.ambiguous;
     }
+}
+
+/// Splits the segments at their inner capitals into `out`: before a
+/// capital that follows a small letter (`live|Zorvik`), and before the last
+/// capital of a run that a small letter follows (`HD|Zorvik`). Whether any
+/// segment was split (text in one case has no [`CAMEL`] view).
+fn camel_split(cells: &[Cell], segments: &[Segment], out: &mut Vec<Segment>) -> bool {
+    out.clear();
+    let mut split = false;
+    let is_small = |c: &Cell| c.kind == Kind::Letter && !c.upper && c.ch.is_alphabetic();
+    let is_capital = |c: &Cell| c.kind == Kind::Letter && c.upper;
+    for segment in segments {
+        let (first, end) = (segment.cell_start as usize, segment.cell_end as usize);
+        let mut from = first;
+        for at in first + 1..end {
+            let (before, here) = (&cells[at - 1], &cells[at]);
+            let breaks = is_capital(here)
+                && (is_small(before)
+                    || (is_capital(before) && cells.get(at + 1).is_some_and(|c| at + 1 < end && is_small(c))));
+            if breaks {
+                out.push(Segment {
+                    cell_start: from as u32,
+                    cell_end: at as u32,
+                    space_before: from == first && segment.space_before,
+                    single: at - from == 1,
+                });
+                from = at;
+                split = true;
+            }
+        }
+        out.push(Segment {
+            cell_start: from as u32,
+            cell_end: end as u32,
+            space_before: from == first && segment.space_before,
+            single: end - from == 1,
+        });
+    }
+    split
 }
 
 /// The last segment of the word that starts at segment `i` in a view.

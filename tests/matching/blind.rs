@@ -79,7 +79,6 @@ const RECALL_FLOORS: &[(&str, f64, f64, f64)] = &[
     ("age-months", 0.985, 0.985, 0.995),
     ("age-spelled", 0.97, 0.97, 0.995),
     ("age-words-multilingual", 0.99, 0.99, 0.995),
-    ("camel-hashtag", 0.965, 0.965, 0.995),
     ("compat", 0.995, 0.995, 0.995),
     ("dense-digits", 0.99, 0.99, 0.995),
     ("glued", 0.98, 0.98, 0.995),

@@ -367,6 +367,34 @@ fn glued_to_ordinary_words() {
 }
 
 #[test]
+fn camel_case_capitals_are_word_breaks() {
+    // `koskre` glued to `news` reads as other words (`kosk|renews`) and a
+    // four-letter entry is too short to be found glued; between capitals
+    // both are whole words. Capitals only: lowercase and shouted text stay
+    // one word, and the capitals must fall on the entry's edges.
+    let list = matcher("quib\nkoskre\ntalhar\ncooki\n");
+    assert_table(
+        &list,
+        &[
+            ("KoskreNews", true),
+            ("QuibClub", true),
+            ("#QuibHD", true),
+            ("LiveQuibOnline", true),
+            ("koskrenews", false),
+            ("quibclub", false),
+            ("QUIBCLUB", false),
+            ("DigitalHarbor", false),
+            ("QuibbleClub", false),
+            // A word between capitals is guarded like any word: the entry's
+            // inflection may not read an ordinary word.
+            ("BestCookiVideos", true),
+            ("BestCookiesVideos", false),
+            ("nextCookies", false),
+        ],
+    );
+}
+
+#[test]
 fn split_in_two_by_a_space() {
     assert_table(&DEMO, &[("zor vik", true), ("find zorv ik now", true), ("vexo lith", true), ("zor vik plom", true)]);
     assert_table(&DEMO, &[("zo rvik", true), ("zorvi ks", false)]);
