@@ -56,9 +56,15 @@ const AGE_WORDS: &[(&str, Unit)] = &[
     ("monate alt", Unit::Months),
     ("maanden oud", Unit::Months),
     ("mois", Unit::Months),
+    ("maand oud", Unit::Months),
+    ("mes de edad", Unit::Months),
     ("meses de edad", Unit::Months),
+    ("mese", Unit::Months),
     ("mesi", Unit::Months),
+    ("miesiąc", Unit::Months),
+    ("miesiące", Unit::Months),
     ("miesięcy", Unit::Months),
+    ("месяц", Unit::Months),
     ("месяцев", Unit::Months),
     ("месяца", Unit::Months),
     ("jahr", Unit::Years),
@@ -556,7 +562,8 @@ impl AgeWords {
                 }
             } else if digits == 0 {
                 if let Some((age, last)) = self.spelled_age(word, all.clone().skip(index + 1), index) {
-                    if !self.inside_a_number(previous, before_previous) {
+                    let value = self.longest_number_at_start(word).map_or(0, |(_, value)| value);
+                    if !self.inside_a_number(previous, before_previous, value) {
                         f(age, index, last);
                     }
                 } else if self.before.iter().any(|b| b.as_slice() == word) {
@@ -579,10 +586,17 @@ impl AgeWords {
         self.longest_number_at_start(word).filter(|(end, _)| *end == word.len()).map(|(_, value)| value)
     }
 
-    /// Whether a word after `previous` (after `before_previous`) continues a
-    /// number: `thirty five`, `vingt et un`, `treinta y cinco`.
-    fn inside_a_number(&self, previous: &[u8], before_previous: &[u8]) -> bool {
-        self.is_number_like(previous)
+    /// Whether a spelled-out number after `previous` (after
+    /// `before_previous`) continues a number: `thirty five`, `vingt et un`,
+    /// `treinta y cinco`, and a round ten in digits before a unit (`30
+    /// five`). Other digits before it are a number of their own (`2024
+    /// fourteen year old`, `4k eleven-year-old`).
+    fn inside_a_number(&self, previous: &[u8], before_previous: &[u8], value: u32) -> bool {
+        let spelled = |word: &[u8]| !word.first().is_some_and(u8::is_ascii_digit) && self.is_number_like(word);
+        let round_ten =
+            |word: &[u8]| word.len() == 2 && word[0] != b'0' && word[1] == b'0' && word.iter().all(u8::is_ascii_digit);
+        spelled(previous)
+            || (round_ten(previous) && value < 10)
             || (self.connectors.iter().any(|c| c.as_slice() == previous) && self.is_number_like(before_previous))
     }
 
@@ -753,6 +767,11 @@ mod tests {
             ("2 lata", &[(2, 0, 1)]),
             ("6-летняя", &[(6, 0, 1)]),
             ("12歲", &[(12, 0, 0)]),
+            ("1 mes de edad", &[(0, 0, 3)]),
+            ("1 miesiąc", &[(0, 0, 1)]),
+            ("2024 fourteen year old", &[(14, 1, 3)]),
+            ("4k eleven-year-old", &[(11, 1, 3)]),
+            ("2024 十四岁", &[(14, 1, 1)]),
         ];
         for (text, expected) in table {
             assert_eq!(ages(text), *expected, "{text}");
@@ -769,7 +788,7 @@ mod tests {
             "vingt et un ans",
             "treinta y cinco años",
             "dreißig drei Jahre",
-            "35 five years",
+            "30 five years",
             "hundred and ten years",
         ] {
             let found = ages(text);
