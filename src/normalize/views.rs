@@ -669,17 +669,20 @@ impl ChunkTally {
 /// segment was split (text in one case has no [`CAMEL`] view).
 fn camel_split(cells: &[Cell], segments: &[Segment], out: &mut Vec<Segment>) -> bool {
     out.clear();
-    let mut split = false;
     let is_small = |c: &Cell| c.kind == Kind::Letter && !c.upper && c.ch.is_alphabetic();
     let is_capital = |c: &Cell| c.kind == Kind::Letter && c.upper;
+    // Most queries have no capital after their first letter: no copy then.
+    if !cells.iter().skip(1).any(is_capital) {
+        return false;
+    }
+    let mut split = false;
     for segment in segments {
         let (first, end) = (segment.cell_start as usize, segment.cell_end as usize);
         let mut from = first;
         for at in first + 1..end {
             let (before, here) = (&cells[at - 1], &cells[at]);
             let breaks = is_capital(here)
-                && (is_small(before)
-                    || (is_capital(before) && cells.get(at + 1).is_some_and(|c| at + 1 < end && is_small(c))));
+                && (is_small(before) || (is_capital(before) && at + 1 < end && is_small(&cells[at + 1])));
             if breaks {
                 out.push(Segment {
                     cell_start: from as u32,
