@@ -38,6 +38,9 @@ pub(crate) struct RomanisedIndex {
     /// Each node's child per letter (0: none; node 0 is the root, never a
     /// child). Dense, because the parse looks children up in its inner loop.
     children: Vec<[u32; translit::LETTER_COUNT]>,
+    /// Each node's letters with a child, one bit per letter: the parse
+    /// tests a spelling's letter here before it reads the node's children.
+    letters: Vec<u64>,
     /// Node → the items whose letters end there.
     ends: FxHashMap<u32, Vec<u32>>,
     /// The fewest Latin bytes any entry can be written in.
@@ -57,6 +60,7 @@ impl RomanisedIndex {
         let first = self.ends.is_empty();
         if self.children.is_empty() {
             self.children.push([0; translit::LETTER_COUNT]);
+            self.letters.push(0);
         }
         let mut node = 0u32;
         for &letter in &letters {
@@ -66,7 +70,9 @@ impl RomanisedIndex {
             } else {
                 let next = self.children.len() as u32;
                 self.children.push([0; translit::LETTER_COUNT]);
+                self.letters.push(0);
                 self.children[node as usize][letter as usize] = next;
+                self.letters[node as usize] |= 1 << letter;
                 next
             };
         }
@@ -91,12 +97,14 @@ impl RomanisedIndex {
             return;
         }
         let mut steps = MAX_STEPS;
-        self.parse(translit::latin_spellings(), word, 0, 0, &mut steps, &mut f);
+        let silent = translit::silent_letters().iter().fold(0u64, |mask, &letter| mask | 1 << letter);
+        self.parse(translit::latin_spellings(), silent, word, 0, 0, &mut steps, &mut f);
     }
 
     fn parse(
         &self,
         table: &translit::LatinSpellings,
+        silent: u64,
         word: &[u8],
         at: usize,
         node: u32,
@@ -112,18 +120,27 @@ impl RomanisedIndex {
                 items.iter().for_each(|&item| f(item));
             }
         }
+        let letters = self.letters[node as usize];
         let children = &self.children[node as usize];
-        for &letter in translit::silent_letters() {
-            let child = children[letter as usize];
-            if child != 0 {
-                self.parse(table, word, at, child, steps, f);
-            }
+        let mut silent_here = letters & silent;
+        while silent_here != 0 {
+            let letter = silent_here.trailing_zeros();
+            silent_here &= silent_here - 1;
+            self.parse(table, silent, word, at, children[letter as usize], steps, f);
         }
         let Some(&byte) = word.get(at) else { return };
-        for &(spelling, letter) in table.get(byte as usize).map_or(&[][..], Vec::as_slice) {
-            let child = children[letter as usize];
-            if child != 0 && word[at..].starts_with(spelling) {
-                self.parse(table, word, at + spelling.len(), child, steps, f);
+        let next = translit::next_four(word, at);
+        for spelling in table.get(byte as usize).map_or(&[][..], Vec::as_slice) {
+            if letters >> spelling.letter & 1 != 0 && spelling.starts(next) {
+                self.parse(
+                    table,
+                    silent,
+                    word,
+                    at + spelling.len as usize,
+                    children[spelling.letter as usize],
+                    steps,
+                    f,
+                );
             }
         }
     }
@@ -131,6 +148,7 @@ impl RomanisedIndex {
     /// Approximate heap bytes used.
     pub(crate) fn memory_usage(&self) -> usize {
         self.children.capacity() * std::mem::size_of::<[u32; translit::LETTER_COUNT]>()
+            + self.letters.capacity() * 8
             + self.ends.capacity() * 29
             + self.ends.values().map(|v| v.capacity() * 4).sum::<usize>()
     }

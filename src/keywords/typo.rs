@@ -40,28 +40,26 @@ static POWERS: std::sync::LazyLock<[u64; MAX_WORD_BYTES + 1]> = std::sync::LazyL
 /// Calls `f` with the hash of `word` (UTF-8) and of each form with one
 /// character deleted, in time linear in the word's length.
 ///
-/// The hash is the polynomial `Σ byte_k · BASE^(n-1-k)` (wrapping). Cutting
-/// the bytes `i..i+len` out leaves `prefix(i) · BASE^(n-i-len) + suffix(i+len)`,
-/// where the suffix keeps its exponents: every form comes from one prefix
-/// pass and one suffix pass.
+/// The hash is the polynomial `Σ byte_k · BASE^(n-1-k)` (wrapping), `H` for
+/// the whole word. With `p(k)` the hash of the first `k` bytes, cutting the
+/// bytes `i..i+len` out leaves `H + (p(i) − p(i+len)) · BASE^(n-i-len)`
+/// (exact in wrapping arithmetic): every form comes from two passes over
+/// the word and no table.
 fn for_each_form(word: &[u8], mut f: impl FnMut(u64)) {
     let n = word.len().min(MAX_WORD_BYTES);
     let word = &word[..n];
     let power = &*POWERS;
-    // suffix[k] = Σ_{j ≥ k} word[j] · BASE^(n-1-j)
-    let mut suffix = [0u64; MAX_WORD_BYTES + 1];
-    for k in (0..n).rev() {
-        suffix[k] = suffix[k + 1].wrapping_add(u64::from(word[k]).wrapping_mul(power[n - 1 - k]));
-    }
-    f(suffix[0]);
+    let whole = word.iter().fold(0u64, |hash, &byte| hash.wrapping_mul(BASE).wrapping_add(u64::from(byte)));
+    f(whole);
     let mut prefix = 0u64;
     let mut at = 0;
     while at < n {
         let len = utf8_len(word[at]).min(n - at);
-        f(prefix.wrapping_mul(power[n - at - len]).wrapping_add(suffix[at + len]));
+        let before = prefix;
         for &byte in &word[at..at + len] {
             prefix = prefix.wrapping_mul(BASE).wrapping_add(u64::from(byte));
         }
+        f(whole.wrapping_add(before.wrapping_sub(prefix).wrapping_mul(power[n - at - len])));
         at += len;
     }
 }

@@ -253,6 +253,8 @@ fn utf8_len(first: u8) -> usize {
 
 /// How many Cyrillic letters [`letter_index`] numbers.
 pub(crate) const LETTER_COUNT: usize = 38;
+// The romanised trie keeps a node's letters in one `u64`.
+const _: () = assert!(LETTER_COUNT <= 64);
 
 /// The Cyrillic letters [`letter_index`] numbers, in order.
 const LETTERS: [char; LETTER_COUNT] = [
@@ -332,9 +334,44 @@ pub(crate) fn shortest_latin(index: u8) -> usize {
     spellings_of(index).iter().map(|s| s.len()).min().unwrap_or(0)
 }
 
+/// One Latin spelling of a letter, packed for a comparison without a call:
+/// its bytes (at most four) in a little-endian word with zeros after them.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct PackedSpelling {
+    /// The spelling's bytes, the first in the lowest byte.
+    pub bytes: u32,
+    /// Ones over the spelling's bytes.
+    pub mask: u32,
+    /// How many bytes the spelling has.
+    pub len: u8,
+    /// The index of the letter it writes.
+    pub letter: u8,
+}
+
+impl PackedSpelling {
+    /// Whether `next` (the next four bytes of a word, zeros past its end,
+    /// as [`next_four`] reads them) starts with this spelling.
+    pub fn starts(&self, next: u32) -> bool {
+        next & self.mask == self.bytes
+    }
+}
+
+/// The next four bytes of `word` from `at`, little-endian, zeros past its
+/// end (spellings are ASCII letters and digits, never zero).
+pub(crate) fn next_four(word: &[u8], at: usize) -> u32 {
+    if let Some(four) = word.get(at..at + 4) {
+        return u32::from_le_bytes([four[0], four[1], four[2], four[3]]);
+    }
+    let mut four = [0u8; 4];
+    let rest = &word[at.min(word.len())..];
+    let n = rest.len().min(4);
+    four[..n].copy_from_slice(&rest[..n]);
+    u32::from_le_bytes(four)
+}
+
 /// For each ASCII byte, the Latin spellings that start with it and the
 /// letter (index) each writes.
-pub(crate) type LatinSpellings = Vec<Vec<(&'static [u8], u8)>>;
+pub(crate) type LatinSpellings = Vec<Vec<PackedSpelling>>;
 
 /// The table of every Latin spelling by its first byte.
 pub(crate) fn latin_spellings() -> &'static LatinSpellings {
@@ -342,7 +379,17 @@ pub(crate) fn latin_spellings() -> &'static LatinSpellings {
         let mut table = vec![Vec::new(); 128];
         for (letter, spellings) in every_spelling().iter().enumerate() {
             for spelling in spellings {
-                table[spelling.as_bytes()[0] as usize].push((spelling.as_bytes(), letter as u8));
+                let bytes = spelling.as_bytes();
+                assert!(bytes.len() <= 4 && bytes.iter().all(|b| *b != 0), "a Latin spelling fits in four bytes");
+                let mut four = [0u8; 4];
+                four[..bytes.len()].copy_from_slice(bytes);
+                let mask = if bytes.len() == 4 { u32::MAX } else { (1u32 << (8 * bytes.len())) - 1 };
+                table[bytes[0] as usize].push(PackedSpelling {
+                    bytes: u32::from_le_bytes(four),
+                    mask,
+                    len: bytes.len() as u8,
+                    letter: letter as u8,
+                });
             }
         }
         table
