@@ -32,6 +32,13 @@ pub(crate) fn reads_mixes(canonical: &str) -> bool {
 /// Parse steps allowed per word: bounds adversarial input (`shshshsh…`).
 const MAX_STEPS: u32 = 512;
 
+/// What the parse reads a Latin word with: every Latin spelling by its
+/// first byte, and the letters written with no Latin letter (one bit each).
+struct Spellings {
+    table: &'static translit::LatinSpellings,
+    silent: u64,
+}
+
 /// Single-word Cyrillic entries, by their letters.
 #[derive(Default)]
 pub(crate) struct RomanisedIndex {
@@ -98,13 +105,13 @@ impl RomanisedIndex {
         }
         let mut steps = MAX_STEPS;
         let silent = translit::silent_letters().iter().fold(0u64, |mask, &letter| mask | 1 << letter);
-        self.parse(translit::latin_spellings(), silent, word, 0, 0, &mut steps, &mut f);
+        let spellings = Spellings { table: translit::latin_spellings(), silent };
+        self.parse(&spellings, word, 0, 0, &mut steps, &mut f);
     }
 
     fn parse(
         &self,
-        table: &translit::LatinSpellings,
-        silent: u64,
+        spellings: &Spellings,
         word: &[u8],
         at: usize,
         node: u32,
@@ -122,25 +129,17 @@ impl RomanisedIndex {
         }
         let letters = self.letters[node as usize];
         let children = &self.children[node as usize];
-        let mut silent_here = letters & silent;
+        let mut silent_here = letters & spellings.silent;
         while silent_here != 0 {
             let letter = silent_here.trailing_zeros();
             silent_here &= silent_here - 1;
-            self.parse(table, silent, word, at, children[letter as usize], steps, f);
+            self.parse(spellings, word, at, children[letter as usize], steps, f);
         }
         let Some(&byte) = word.get(at) else { return };
         let next = translit::next_four(word, at);
-        for spelling in table.get(byte as usize).map_or(&[][..], Vec::as_slice) {
+        for spelling in spellings.table.get(byte as usize).map_or(&[][..], Vec::as_slice) {
             if letters >> spelling.letter & 1 != 0 && spelling.starts(next) {
-                self.parse(
-                    table,
-                    silent,
-                    word,
-                    at + spelling.len as usize,
-                    children[spelling.letter as usize],
-                    steps,
-                    f,
-                );
+                self.parse(spellings, word, at + spelling.len as usize, children[spelling.letter as usize], steps, f);
             }
         }
     }
