@@ -364,13 +364,13 @@ impl Views {
         outcome
     }
 
-    /// The [`LEET_MIX`] view: every word (segment or run of single letters)
-    /// with 2–4 ambiguous characters, once per mix of readings that the
-    /// all-first and all-second views do not already show.
+    /// The [`LEET_MIX`] views: for each word (segment or run of single
+    /// letters) with 2–4 ambiguous characters, and each mix of their
+    /// readings that the all-first and all-second views do not already
+    /// show, one view of the whole text with that word in that mix and the
+    /// other words in their first reading (so a phrase that holds the word,
+    /// `wixtr4 wy1km1`, is found too).
     fn render_mixed_view(&mut self) {
-        let start = self.buf.len();
-        let first_token = self.tokens.len() as u32;
-        self.buf.push(BOUNDARY);
         let segments = std::mem::take(&mut self.leet_segments);
         let mut outcome = RenderOutcome::default();
         for base in [0, JOIN_SINGLES] {
@@ -387,7 +387,7 @@ impl Views {
                         .count() as u32;
                     if (2..=MAX_MIXED).contains(&ambiguous) && cells.iter().any(|c| c.kind == Kind::Letter) {
                         for mask in 1..(1u32 << ambiguous) - 1 {
-                            self.render_token(from, to, LEET | LEET_MIX, joined_run, Some(mask), &mut outcome);
+                            self.render_mix(&segments, base, from, mask, &mut outcome);
                         }
                     }
                 }
@@ -395,19 +395,25 @@ impl Views {
             }
         }
         self.leet_segments = segments;
-        if self.tokens.len() as u32 == first_token {
-            self.buf.truncate(start);
-            return;
+    }
+
+    /// One [`LEET_MIX`] view: the words of `segments` grouped as in the
+    /// view of `base`, the word that starts at cell `mixed` read in the mix
+    /// `mask`.
+    fn render_mix(&mut self, segments: &[Segment], base: u16, mixed: usize, mask: u32, outcome: &mut RenderOutcome) {
+        let start = self.buf.len() as u32;
+        let first_token = self.tokens.len() as u32;
+        self.buf.push(BOUNDARY);
+        let mut i = 0;
+        while i < segments.len() {
+            let last = group_end(segments, i, base);
+            let (from, to) = (segments[i].cell_start as usize, segments[last].cell_end as usize);
+            let joined_run = base == JOIN_SINGLES && last > i;
+            let mix = (from == mixed).then_some(mask);
+            self.render_token(from, to, LEET | LEET_MIX, joined_run, mix, outcome);
+            i = last + 1;
         }
-        self.buf.push(VIEW_END);
-        self.views.push(ViewSpan {
-            flags: LEET | LEET_MIX,
-            start: start as u32,
-            end: self.buf.len() as u32 - 1,
-            first_token,
-            end_token: self.tokens.len() as u32,
-            runs_at: 0,
-        });
+        self.end_view(LEET | LEET_MIX, start, first_token);
     }
 
     fn render_token(

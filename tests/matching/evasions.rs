@@ -326,6 +326,20 @@ fn ambiguous_digits_read_differently_within_one_word() {
     // `1` stands for `i` in one place and `l` in another.
     let list = matcher("milliard\nhuflilk\n");
     assert_table(&list, &[("m1ll1ard", true), ("m1111ard", true), ("hufl11k", true), ("hufi11k", false)]);
+    // The same inside a phrase: the word in each mix stands beside the
+    // phrase's other words, themselves disguised or not.
+    let phrases = matcher("plover hufilk\nwixtra wylkmi\n");
+    assert_table(
+        &phrases,
+        &[
+            ("plover huf11k", true),
+            ("pl0ver huf11k now", true),
+            ("pl0ver hu11lk", false),
+            ("wixtr4 wy1km1", true),
+            ("wy1km1 wixtr4", false),
+            ("wixtr4 then wy1km1", false),
+        ],
+    );
 }
 
 #[test]
