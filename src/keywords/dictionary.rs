@@ -33,6 +33,11 @@ static BUILTIN: LazyLock<Option<Arc<Map<&'static [u8]>>>> =
 /// some language's word.
 pub const MIN_DICTIONARY_WORD_CHARS: usize = 3;
 
+/// Words of two letters are in the built-in set too, but are looked up only
+/// to tell whether two pieces are common words of one language
+/// ([`Dictionary::common_pair`]: `do tego`, `la casa`).
+const MIN_PAIR_WORD_CHARS: usize = 2;
+
 /// The languages of the built-in dictionary, in the order of their bits.
 /// Operators' own words have the last bit ([`OPERATOR_LANGUAGE`]).
 pub const LANGUAGES: &[&str] =
@@ -121,9 +126,13 @@ impl Dictionary {
     /// The languages of `word` (folded, as the views render it), if it is an
     /// ordinary word of any.
     pub fn languages(&self, word: &[u8]) -> Option<WordLanguages> {
-        if word.len() < MIN_DICTIONARY_WORD_CHARS {
+        if shorter_than(word, MIN_DICTIONARY_WORD_CHARS) {
             return None;
         }
+        self.lookup(word)
+    }
+
+    fn lookup(&self, word: &[u8]) -> Option<WordLanguages> {
         let builtin = self.builtin.as_ref().and_then(|map| map.get(word)).map(WordLanguages::from_value);
         let extra = self.extra.as_ref().and_then(|map| map.get(word)).map(WordLanguages::from_value);
         match (builtin, extra) {
@@ -138,9 +147,14 @@ impl Dictionary {
     }
 
     /// Whether `a` and `b` are both common words of one language: two real
-    /// words side by side, never an entry split in two.
+    /// words side by side, never an entry split in two. Words of two
+    /// letters count here (`do tego`), where a word list's short fragments
+    /// can do no harm but hide a split entry beside a word of another
+    /// language (`zus wa`).
     pub fn common_pair(&self, a: &[u8], b: &[u8]) -> bool {
-        match (self.languages(a), self.languages(b)) {
+        let pair_languages =
+            |word: &[u8]| if shorter_than(word, MIN_PAIR_WORD_CHARS) { None } else { self.lookup(word) };
+        match (pair_languages(a), pair_languages(b)) {
             (Some(a), Some(b)) => a.common & b.common != 0,
             _ => false,
         }
@@ -217,11 +231,21 @@ pub fn load_dictionary(paths: &[std::path::PathBuf]) -> Result<Dictionary, super
     Ok(if paths.is_empty() { Dictionary::builtin() } else { Dictionary::builtin().with_words(text.lines()) })
 }
 
+/// Whether `word` (UTF-8) has fewer than `chars` characters.
+fn shorter_than(word: &[u8], chars: usize) -> bool {
+    word.len() < chars || (word.len() < 4 * chars && word.iter().filter(|b| (**b & 0xC0) != 0x80).count() < chars)
+}
+
 /// The folded words of one line, each long enough to be looked up.
 fn fold_line(line: &str) -> Vec<Vec<u8>> {
+    fold_words(line, MIN_DICTIONARY_WORD_CHARS)
+}
+
+/// The folded words of `line` of `min_chars` characters or more.
+fn fold_words(line: &str, min_chars: usize) -> Vec<Vec<u8>> {
     canonical(line)
         .split(' ')
-        .filter(|w| w.chars().count() >= MIN_DICTIONARY_WORD_CHARS)
+        .filter(|w| w.chars().count() >= min_chars)
         .map(|w| w.as_bytes().to_vec())
         .collect()
 }
@@ -264,7 +288,9 @@ pub fn build_fst<'a>(lines: impl IntoIterator<Item = &'a str>) -> Result<(Vec<u8
             }
             (Some(_), None) => return Err(DictionaryError::Line(number + 1, "expected word, language, frequency")),
         };
-        entries.extend(fold_line(word).into_iter().map(|w| {
+        // The built-in words keep their two-letter words, for `common_pair`.
+        let min_chars = if languages.is_ok() { MIN_DICTIONARY_WORD_CHARS } else { MIN_PAIR_WORD_CHARS };
+        entries.extend(fold_words(word, min_chars).into_iter().map(|w| {
             let languages = match languages {
                 Ok(operator) => operator,
                 Err((bit, zipf)) => {
@@ -281,7 +307,7 @@ pub fn build_fst<'a>(lines: impl IntoIterator<Item = &'a str>) -> Result<(Vec<u8
 }
 
 /// The Zipf frequency from which a folded word counts as common in its
-/// language: 3 (once per million words), or 4 for words of three letters,
+/// language: 3 (once per million words), or 4 for words of two or three letters,
 /// because word-frequency lists count many three-letter strings that are
 /// fragments, abbreviations and names (`dax` reaches 3.3 in Dutch) and a
 /// common pair of them would hide an entry split in two.

@@ -14,7 +14,7 @@ use aho_corasick::AhoCorasick;
 
 use super::age::AgeWords;
 use super::bloom::{Bloom, ByteHash};
-use super::dictionary::{Dictionary, MIN_DICTIONARY_WORD_CHARS};
+use super::dictionary::Dictionary;
 use super::inflect::{self, End};
 use super::romanised::RomanisedIndex;
 use super::typo::TypoIndex;
@@ -713,12 +713,12 @@ impl Matcher {
         let (Some(gap), None) = (gaps.next(), gaps.next()) else { return None };
         let left_word = &buf[left.start as usize..tokens[gap].end as usize];
         let right_word = &buf[tokens[gap + 1].start as usize..right.end as usize];
-        // Two common words of one language; or a piece too short to look
-        // up beside a common word (`do tego`).
-        let short = |w: &[u8]| w.len() < MIN_DICTIONARY_WORD_CHARS;
+        // Two common words of one language (`do tego`); or one letter beside
+        // a common word (`a casa`).
+        let one_letter = |w: &[u8]| std::str::from_utf8(w).map_or(true, |w| w.chars().count() == 1);
         if self.dictionary.common_pair(left_word, right_word)
-            || (short(left_word) && self.dictionary.is_common(right_word))
-            || (short(right_word) && self.dictionary.is_common(left_word))
+            || (one_letter(left_word) && self.dictionary.is_common(right_word))
+            || (one_letter(right_word) && self.dictionary.is_common(left_word))
         {
             return None;
         }

@@ -412,6 +412,13 @@ fn camel_case_capitals_are_word_breaks() {
 fn split_in_two_by_a_space() {
     assert_table(&DEMO, &[("zor vik", true), ("find zorv ik now", true), ("vexo lith", true), ("zor vik plom", true)]);
     assert_table(&DEMO, &[("zo rvik", true), ("zorvi ks", false)]);
+    // A piece of two letters beside a common word is read across the space
+    // unless both are common words of one language; one letter never is.
+    let list = matcher("housezq\nhouseof\ndotego\nacasa\n");
+    assert_table(
+        &list,
+        &[("house zq", true), ("the house zq", true), ("house of", false), ("do tego", false), ("a casa", false)],
+    );
 }
 
 #[test]
