@@ -243,11 +243,7 @@ fn fold_line(line: &str) -> Vec<Vec<u8>> {
 
 /// The folded words of `line` of `min_chars` characters or more.
 fn fold_words(line: &str, min_chars: usize) -> Vec<Vec<u8>> {
-    canonical(line)
-        .split(' ')
-        .filter(|w| w.chars().count() >= min_chars)
-        .map(|w| w.as_bytes().to_vec())
-        .collect()
+    canonical(line).split(' ').filter(|w| w.chars().count() >= min_chars).map(|w| w.as_bytes().to_vec()).collect()
 }
 
 /// An FST map of the words, their languages merged where folding makes

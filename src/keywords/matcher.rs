@@ -644,7 +644,11 @@ impl Matcher {
         let buf = &views.buf;
         let (prefix, suffix) = (&buf[word_start..start], &buf[end..word_end]);
         let word = &buf[word_start..word_end];
-        if prefix.is_empty() && suffix.is_empty() || self.is_word_or_inflected(word) || self.is_compound(word) {
+        if prefix.is_empty() && suffix.is_empty()
+            || self.is_word_or_inflected(word)
+            || self.is_compound(word)
+            || self.inside_a_word(buf, (word_start, word_end), (start, end))
+        {
             return None;
         }
         // In CamelCase the capitals are the word breaks: the entry must
@@ -673,10 +677,17 @@ impl Matcher {
     /// Whether `word` is a dictionary word, or one with an English
     /// inflection (`transportations`, which word lists may not carry).
     fn is_word_or_inflected(&self, word: &[u8]) -> bool {
-        self.dictionary.contains(word)
-            || [&b"s"[..], b"es", b"ed", b"ing", b"er", b"ers", b"ly"]
-                .iter()
-                .any(|ending| word.strip_suffix(*ending).is_some_and(|stem| self.dictionary.contains(stem)))
+        self.word_languages(word) != 0
+    }
+
+    /// The languages (bits) in which `word` is a dictionary word, or the
+    /// stem of one with an English inflection; `0` if in none.
+    fn word_languages(&self, word: &[u8]) -> u32 {
+        let present = |word: &[u8]| self.dictionary.languages(word).map_or(0, |l| l.present);
+        [&b"s"[..], b"es", b"ed", b"ing", b"er", b"ers", b"ly"]
+            .iter()
+            .filter_map(|ending| word.strip_suffix(*ending))
+            .fold(present(word), |languages, stem| languages | present(stem))
     }
 
     /// An entry split in two by a space (`zor vik`, `d• vapf⭐id`), found in
@@ -726,12 +737,28 @@ impl Matcher {
     }
 
     /// Whether `word` is a compound of dictionary words of four or more
-    /// bytes each (`godstransporten`, `skoleproblemer`): compounding
-    /// languages write new words this way every day, and an entry that
-    /// straddles their parts is not glued to them.
+    /// bytes each, all of one language (`godstransporten`,
+    /// `skoleproblemer`): compounding languages write new words this way
+    /// every day, and an entry that straddles their parts is not glued to
+    /// them. Rare words of different languages (`cerv|govi|deos`) are not
+    /// a compound, only a word list's long tail.
     fn is_compound(&self, word: &[u8]) -> bool {
         let n = word.len();
-        n >= 8 && split_into(word, 4, |part| part.len() < n && self.is_word_or_inflected(part))
+        n >= 8 && split_into_languages(word, 4, |part| if part.len() < n { self.word_languages(part) } else { 0 }) != 0
+    }
+
+    /// Whether the hit `start..end` lies inside a longer dictionary word
+    /// written within the token `word_start..word_end` (`nstru` in
+    /// `déconstruirait`, which holds `construirait`): the writer wrote that
+    /// word, not the entry.
+    fn inside_a_word(&self, buf: &[u8], (word_start, word_end): (usize, usize), (start, end): (usize, usize)) -> bool {
+        (word_start..=start).any(|from| {
+            (end..=word_end).any(|to| {
+                (from, to) != (start, end)
+                    && (from, to) != (word_start, word_end)
+                    && self.is_word_or_inflected(&buf[from..to])
+            })
+        })
     }
 
     /// The languages (a mask, see [`Dictionary`]) in which `text` is one or
@@ -1083,12 +1110,6 @@ fn readings(via: u32) -> Vec<&'static str> {
         out.insert(0, "plain");
     }
     out
-}
-
-/// Whether `text` splits into pieces of at least `min_piece` bytes that
-/// `is_part` accepts.
-fn split_into(text: &[u8], min_piece: usize, is_part: impl Fn(&[u8]) -> bool) -> bool {
-    split_into_languages(text, min_piece, |piece| if is_part(piece) { u32::MAX } else { 0 }) != 0
 }
 
 /// The languages (bits) in which `text` splits into pieces of at least

@@ -77,7 +77,6 @@ static REAL_TEXT: LazyLock<Vec<(String, Vec<String>)>> = LazyLock::new(|| {
 /// where the README says so.
 const RECALL_FLOORS: &[(&str, f64, f64, f64)] = &[
     ("compat", 0.995, 0.995, 0.995),
-    ("glued", 0.98, 0.98, 0.995),
     ("masked", 0.995, 0.995, 0.95),
     ("split", 0.985, 0.985, 0.995),
     ("translit-cyr2lat", 0.98, 0.98, 0.95),
