@@ -7,6 +7,7 @@
 //! flush; the export endpoint is tested on its own. Redis tests run a real
 //! `redis-server` (see `redis_server`).
 
+use crate::needs::skip_without;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -247,6 +248,7 @@ async fn counts_are_exact_under_concurrent_load_in_the_embedded_store() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn counts_are_exact_under_concurrent_load_on_redis() {
+    skip_without!(RedisServer);
     let redis = RedisServer::start().await;
     let app = spawn_with(on_redis(redis.url())).await;
     assert_eq!(app.state.analytics.store_name(), "redis");
@@ -255,6 +257,7 @@ async fn counts_are_exact_under_concurrent_load_on_redis() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn two_instances_on_one_redis_add_up() {
+    skip_without!(RedisServer);
     let redis = RedisServer::start().await;
     let first = spawn_with(on_redis(redis.url())).await;
     let second = spawn_with(on_redis(redis.url())).await;
@@ -267,6 +270,7 @@ async fn two_instances_on_one_redis_add_up() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn with_redis_killed_during_a_load_every_check_is_answered_and_no_count_is_lost_or_doubled() {
+    skip_without!(RedisServer);
     let mut redis = RedisServer::start().await;
     let app = spawn_with(on_redis(redis.url())).await;
     let stop = Arc::new(AtomicBool::new(false));
@@ -365,6 +369,7 @@ async fn the_buffer_bound_limits_only_what_waits_for_a_store_that_is_down() {
 
 #[tokio::test]
 async fn a_retried_flush_is_counted_once_on_redis() {
+    skip_without!(RedisServer);
     let redis = RedisServer::start().await;
     let url = redis.url();
     let (hour, day) = (hour_of(now_seconds()), utc_day(now_seconds()));
@@ -496,6 +501,7 @@ async fn session_outcomes_are_counted_per_arm_in_the_embedded_store() {
 
 #[tokio::test]
 async fn session_outcomes_are_counted_per_arm_on_redis() {
+    skip_without!(RedisServer);
     let redis = RedisServer::start().await;
     let app = spawn_with(on_redis(redis.url())).await;
     assert_session_outcomes(&app).await;
@@ -503,6 +509,7 @@ async fn session_outcomes_are_counted_per_arm_on_redis() {
 
 #[tokio::test]
 async fn instances_on_one_redis_give_a_session_the_same_pseudonym() {
+    skip_without!(RedisServer);
     let redis = RedisServer::start().await;
     let first = spawn_with(on_redis(redis.url())).await;
     let second = spawn_with(on_redis(redis.url())).await;
@@ -521,6 +528,7 @@ async fn instances_on_one_redis_give_a_session_the_same_pseudonym() {
 
 #[tokio::test]
 async fn the_salt_in_redis_alone_does_not_give_the_pseudonym() {
+    skip_without!(RedisServer);
     // The pepper comes from token_secret, which never reaches Redis: an
     // instance (or a reader of a Redis dump) without it cannot link sessions.
     let redis = RedisServer::start().await;
@@ -681,6 +689,7 @@ async fn send_marked(app: &TestApp) {
 
 #[tokio::test]
 async fn no_query_or_session_id_reaches_redis_and_pseudonyms_expire_within_48_hours() {
+    skip_without!(RedisServer);
     let redis = RedisServer::start().await;
     let app = spawn_with(on_redis(redis.url())).await;
     send_marked(&app).await;
@@ -761,6 +770,7 @@ fn stats_cli(redis: &RedisServer, args: &[&str]) -> String {
 
 #[tokio::test]
 async fn signpost_stats_prints_what_the_service_exports() {
+    skip_without!(RedisServer);
     let redis = RedisServer::start().await;
     let app = spawn_with(|c| {
         on_redis(redis.url())(c);

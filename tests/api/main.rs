@@ -2,6 +2,7 @@
 //! test starting its own server on a free port (see `helpers::spawn_app`).
 
 mod helpers;
+mod needs;
 mod redis_server;
 
 mod analytics;

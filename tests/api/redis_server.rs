@@ -2,7 +2,8 @@
 //! own scratch directory, stopped and restarted on the same port, and killed
 //! (its directory removed) when dropped.
 //!
-//! redis-server is installed by `scripts/test`; without it these tests fail.
+//! redis-server is installed by `scripts/test`; without it the tests that
+//! need it are skipped (see `needs`).
 
 use std::net::TcpListener;
 use std::path::PathBuf;

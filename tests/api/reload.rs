@@ -1,6 +1,7 @@
 //! Live reload: admin token rules, swapping lists, refusing broken lists,
 //! SIGHUP, and a reload under load that drops nothing.
 
+use crate::needs::skip_without;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -168,6 +169,7 @@ async fn a_reload_under_load_drops_nothing() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reload_is_recorded_even_while_the_event_channel_is_full() {
+    skip_without!(RedisServer);
     use signpost::analytics::{Dims, Event, EventKind, Tag};
     let redis = crate::redis_server::RedisServer::start().await;
     let (app, lists) = spawn_with_list("@id live\n@version 1\nflurbex\n", |c| {
