@@ -54,21 +54,27 @@ pub fn render(export: &Export, table: CsvTable) -> String {
     }
 }
 
-/// A text field as CSV: quoted when it holds a comma, quote or line break,
-/// and kept from being read as a spreadsheet formula.
+/// A text field kept from being read as a spreadsheet formula (quoting is
+/// the row writer's).
 fn text(value: &str) -> String {
-    let value =
-        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() };
-    if value.contains([',', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() }
 }
 
 fn optional<T: ToString>(value: Option<T>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
 }
 
-fn push_row(out: &mut String, fields: &[String]) {
-    out.push_str(&fields.join(","));
-    out.push('\n');
+/// Writes one row, each field quoted where CSV needs it (a comma, quote or
+/// line break inside), by the `csv` crate; `\n` ends the row.
+fn push_row<S: AsRef<str>>(out: &mut String, fields: &[S]) {
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::with_capacity(fields.iter().map(|f| f.as_ref().len() + 1).sum::<usize>() + 8));
+    // Writing UTF-8 fields into memory cannot fail, nor make other bytes.
+    let _ = writer.write_record(fields.iter().map(|f| f.as_ref().as_bytes()));
+    if let Ok(bytes) = writer.into_inner() {
+        out.push_str(&String::from_utf8_lossy(&bytes));
+    }
 }
 
 fn buckets(export: &Export) -> String {
@@ -142,11 +148,12 @@ fn its(export: &Export) -> String {
         ("level_change", its.fit.level_change),
         ("slope_change", its.fit.slope_change),
     ] {
-        out.push_str(&format!("{name},{},{},{},{}\n", c.estimate, c.standard_error, c.low, c.high));
+        let fields = [c.estimate, c.standard_error, c.low, c.high].map(|value| value.to_string());
+        push_row(&mut out, &[&name.to_string(), &fields[0], &fields[1], &fields[2], &fields[3]]);
     }
     out.push_str("\nday,hits_per_1000_checks,fitted\n");
     for point in &its.points {
-        out.push_str(&format!("{},{},{}\n", text(&point.day), point.hits_per_1000_checks, point.fitted));
+        push_row(&mut out, &[text(&point.day), point.hits_per_1000_checks.to_string(), point.fitted.to_string()]);
     }
     out
 }
@@ -194,12 +201,19 @@ mod tests {
 
     #[test]
     fn fields_are_quoted_and_kept_from_formulas() {
-        assert_eq!(text("plain"), "plain");
-        assert_eq!(text("a,b"), "\"a,b\"");
-        assert_eq!(text("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(text("=1+1"), "'=1+1");
-        assert_eq!(text("-x,y"), "\"'-x,y\"");
-        assert_eq!(text("line\nbreak"), "\"line\nbreak\"");
+        let row = |field: &str| {
+            let mut out = String::new();
+            push_row(&mut out, &["x", &text(field), ""]);
+            out
+        };
+        assert_eq!(row("plain"), "x,plain,\n");
+        assert_eq!(row("a,b"), "x,\"a,b\",\n");
+        assert_eq!(row("say \"hi\""), "x,\"say \"\"hi\"\"\",\n");
+        assert_eq!(row("=1+1"), "x,'=1+1,\n");
+        assert_eq!(row("-x,y"), "x,\"'-x,y\",\n");
+        assert_eq!(row("line\nbreak"), "x,\"line\nbreak\",\n");
+        assert_eq!(row("carriage\rreturn"), "x,\"carriage\rreturn\",\n");
+        assert_eq!(row(""), "x,,\n", "an empty field is empty, not quoted");
     }
 
     #[test]

@@ -206,35 +206,18 @@ pub(crate) fn for_each_query_pair<'a>(
     Ok(())
 }
 
-/// One `application/x-www-form-urlencoded` part: `+` is a space, `%XY` a byte.
+/// One `application/x-www-form-urlencoded` part: `+` is a space, `%XY` a
+/// byte (`percent-encoding`; a `%` not followed by two hex digits is kept).
 fn decode_query_part(part: &str) -> Result<Cow<'_, str>, ApiError> {
-    let bytes = part.as_bytes();
-    let Some(first) = bytes.iter().position(|&b| b == b'%' || b == b'+') else {
-        return Ok(Cow::Borrowed(part));
-    };
-    let mut out = Vec::with_capacity(bytes.len());
-    out.extend_from_slice(&bytes[..first]);
-    let mut i = first;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() && bytes[i + 1].is_ascii_hexdigit() && bytes[i + 2].is_ascii_hexdigit() => {
-                out.push(hex_value(bytes[i + 1]) << 4 | hex_value(bytes[i + 2]));
-                i += 2;
-            }
-            other => out.push(other),
-        }
-        i += 1;
+    let invalid = |_| ApiError::InvalidUtf8("a query parameter");
+    if !part.contains('+') {
+        return percent_encoding::percent_decode_str(part).decode_utf8().map_err(invalid);
     }
-    String::from_utf8(out).map(Cow::Owned).map_err(|_| ApiError::InvalidUtf8("a query parameter"))
-}
-
-fn hex_value(digit: u8) -> u8 {
-    match digit {
-        b'0'..=b'9' => digit - b'0',
-        b'a'..=b'f' => digit - b'a' + 10,
-        _ => digit - b'A' + 10,
-    }
+    let spaced = part.replace('+', " ");
+    percent_encoding::percent_decode_str(&spaced)
+        .decode_utf8()
+        .map(|text| Cow::Owned(text.into_owned()))
+        .map_err(invalid)
 }
 
 /// Reads a JSON body up to `limit` bytes (a body that arrives in one chunk,
@@ -540,5 +523,17 @@ mod tests {
         assert!(valid_surface("search"));
         assert!(!valid_surface("Search"));
         assert!(!valid_surface(""));
+    }
+
+    #[test]
+    fn query_parts_are_form_decoded() {
+        let decoded = |part: &str| decode_query_part(part).map(Cow::into_owned).ok();
+        assert_eq!(decoded("z0rv1k").as_deref(), Some("z0rv1k"));
+        assert_eq!(decoded("%7A0rv%31k+pics").as_deref(), Some("z0rv1k pics"));
+        assert_eq!(decoded("50%25+off").as_deref(), Some("50% off"));
+        assert_eq!(decoded("100%").as_deref(), Some("100%"), "a lone % is kept");
+        assert_eq!(decoded("%zz").as_deref(), Some("%zz"));
+        assert_eq!(decoded("caf%C3%A9").as_deref(), Some("café"));
+        assert_eq!(decoded("%FF%FE"), None, "not UTF-8");
     }
 }
