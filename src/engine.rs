@@ -54,7 +54,36 @@ pub enum Decision {
     },
 }
 
+/// What the caller is told to do: the answer of a check, whatever arm
+/// decided it (a match held back for the control arm is answered `allow`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Answer {
+    /// Show the results.
+    Allow,
+    /// Show the warning instead of results.
+    Warn,
+}
+
+impl Answer {
+    /// `allow` or `warn`, as the JSON answer and the gate's header name it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Answer::Allow => "allow",
+            Answer::Warn => "warn",
+        }
+    }
+}
+
 impl Decision {
+    /// What the caller is told to do.
+    pub fn answer(&self) -> Answer {
+        match self {
+            Decision::Warn { .. } => Answer::Warn,
+            Decision::Allow | Decision::Control { .. } => Answer::Allow,
+        }
+    }
+
     /// The matches, when there are any.
     pub fn verdict(&self) -> Option<&Verdict> {
         match self {

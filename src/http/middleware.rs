@@ -23,7 +23,7 @@ pub const DECISION_HEADER: HeaderName = HeaderName::from_static("x-signpost-deci
 /// What a deciding route decided, left in the request's extensions for the
 /// request metrics.
 #[derive(Clone, Copy, Debug)]
-pub struct Decided(pub &'static str);
+pub struct Decided(pub crate::engine::Answer);
 
 /// A request id given by the caller, if it is short and plain; else a new one.
 fn request_id(req: &ServiceRequest) -> String {
@@ -58,7 +58,7 @@ pub async fn observe(
     if let Ok(value) = HeaderValue::from_str(&id) {
         res.headers_mut().insert(REQUEST_ID, value);
     }
-    let decision = res.request().extensions().get::<Decided>().map_or("none", |d| d.0);
+    let decision = res.request().extensions().get::<Decided>().map_or("none", |d| d.0.as_str());
     let elapsed = started.elapsed();
     if let Some(state) = state {
         let class = match status.as_u16() {

@@ -15,7 +15,7 @@ use crate::analytics::{Dims, Event, EventKind, Tag};
 use crate::config::{OTHER_SURFACE, valid_surface};
 use crate::deterrence::CONTROL_ARM;
 use crate::deterrence::{ChatStep, HelplineView, Theme, Ui};
-use crate::engine::{Decision, Engine};
+use crate::engine::{Answer, Decision, Engine};
 use crate::http::error::ApiError;
 use crate::http::middleware::Decided;
 use crate::http::state::{AppState, Live};
@@ -76,8 +76,7 @@ pub struct CheckInput<'a> {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct CheckResponse {
     /// `warn`: show the warning instead of results; `allow`: show results.
-    #[schema(example = "warn")]
-    pub decision: &'static str,
+    pub decision: Answer,
     /// The version of the lists (and matching engine) that decided.
     pub list_version: String,
     /// What to show, on `warn`.
@@ -281,45 +280,58 @@ fn validate<'a>(parsed: CheckRequest<'a>, state: &AppState, at: u64) -> Result<C
     if query.len() > limit {
         return Err(ApiError::QueryTooLong { len: query.len(), limit });
     }
-    let locale = match parsed.locale {
-        Some(locale) if !valid_locale(&locale) => {
-            return Err(ApiError::InvalidParameter(
-                "`locale` must be a language tag like `en`, `nl-BE` or `pt_BR` (at most 35 characters)".into(),
-            ));
+    Ok(CheckInput {
+        query,
+        locale: parsed.locale.map(checked_locale).transpose()?,
+        country: parsed.country.map(checked_country).transpose()?,
+        session: parsed.session.map(|session| session_key(&session, state, at)).transpose()?,
+        surface: parsed.surface.map(|surface| counted_surface(surface, state)).transpose()?,
+        at,
+    })
+}
+
+/// A locale as given, if it is a language tag.
+pub(crate) fn checked_locale(locale: Cow<'_, str>) -> Result<Cow<'_, str>, ApiError> {
+    if valid_locale(&locale) {
+        Ok(locale)
+    } else {
+        Err(ApiError::InvalidParameter(
+            "`locale` must be a language tag like `en`, `nl-BE` or `pt_BR` (at most 35 characters)".into(),
+        ))
+    }
+}
+
+/// A country code in upper case, if it is two letters.
+pub(crate) fn checked_country(country: Cow<'_, str>) -> Result<Cow<'_, str>, ApiError> {
+    match country {
+        country if country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase()) => Ok(country),
+        country if country.len() == 2 && country.bytes().all(|b| b.is_ascii_alphabetic()) => {
+            Ok(Cow::Owned(country.to_ascii_uppercase()))
         }
-        other => other,
-    };
-    let country = match parsed.country {
-        Some(country) if country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase()) => Some(country),
-        Some(country) if country.len() == 2 && country.bytes().all(|b| b.is_ascii_alphabetic()) => {
-            Some(Cow::Owned(country.to_ascii_uppercase()))
-        }
-        Some(_) => {
-            return Err(ApiError::InvalidParameter("`country` must be an ISO 3166-1 alpha-2 code like `GB`".into()));
-        }
-        None => None,
-    };
-    let session = match parsed.session {
-        Some(session) if session.is_empty() || session.len() > 256 => {
-            return Err(ApiError::InvalidParameter("`session` must be 1 to 256 bytes".into()));
-        }
-        Some(session) => Some(state.pseudonyms.key(&session, utc_day(at))),
-        None => None,
-    };
-    let surface = match parsed.surface {
-        Some(surface) if !valid_surface(&surface) => {
-            return Err(ApiError::InvalidParameter(
-                "`surface` must be 1 to 32 characters of a-z, 0-9, `-` and `_`".into(),
-            ));
-        }
-        // Surfaces are an analytics dimension only: unconfigured names are
-        // counted together, so a client cannot create cells at will.
-        Some(surface) if !state.config.analytics.surfaces.iter().any(|known| **known == *surface) => {
-            Some(Cow::Borrowed(OTHER_SURFACE))
-        }
-        other => other,
-    };
-    Ok(CheckInput { query, locale, country, session, surface, at })
+        _ => Err(ApiError::InvalidParameter("`country` must be an ISO 3166-1 alpha-2 code like `GB`".into())),
+    }
+}
+
+/// The session's pseudonym for the day of `at`.
+pub(crate) fn session_key(session: &str, state: &AppState, at: u64) -> Result<SessionKey, ApiError> {
+    if session.is_empty() || session.len() > 256 {
+        return Err(ApiError::InvalidParameter("`session` must be 1 to 256 bytes".into()));
+    }
+    Ok(state.pseudonyms.key(session, utc_day(at)))
+}
+
+/// The surface as counted: its name when configured, else `other`.
+/// Surfaces are an analytics dimension only: unconfigured names are counted
+/// together, so a client cannot create cells at will.
+pub(crate) fn counted_surface<'a>(surface: Cow<'a, str>, state: &AppState) -> Result<Cow<'a, str>, ApiError> {
+    if !valid_surface(&surface) {
+        return Err(ApiError::InvalidParameter("`surface` must be 1 to 32 characters of a-z, 0-9, `-` and `_`".into()));
+    }
+    if state.config.analytics.surfaces.iter().any(|known| **known == *surface) {
+        Ok(surface)
+    } else {
+        Ok(Cow::Borrowed(OTHER_SURFACE))
+    }
 }
 
 fn valid_locale(locale: &str) -> bool {
@@ -342,8 +354,8 @@ pub(crate) fn answer(request: &HttpRequest, state: &AppState, input: CheckInput<
 
 /// A decided check, serialised.
 pub(crate) struct Reply {
-    /// `warn` or `allow`.
-    pub decision: &'static str,
+    /// What the caller is told to do.
+    pub decision: Answer,
     /// The JSON answer ([`CheckResponse`]).
     pub json: web::Bytes,
     /// The hosted warning page, on `warn`.
@@ -366,33 +378,34 @@ const TOKEN_MARK_JSON: &str = "\\u0001signpost-token\\u0001";
 pub(crate) fn respond(state: &AppState, live: &Live, input: &CheckInput<'_>) -> Reply {
     let engine: &Engine = live;
     let decision = engine.decide(&input.query, input.session.as_ref().map(|k| &k.0));
-    record_check(state, engine, input, &decision);
+    let locale = engine.content.resolve_locale(input.locale.as_deref());
+    record_check(state, engine, input, &decision, locale);
     let explain = state.config.check.explain;
     let (verdict, variant) = match decision {
         Decision::Allow if !explain => {
-            return Reply { decision: "allow", json: live.allow_json.clone(), page_url: None, variant: None };
+            return Reply { decision: Answer::Allow, json: live.allow_json.clone(), page_url: None, variant: None };
         }
         Decision::Allow => {
             let response = CheckResponse {
-                decision: "allow",
+                decision: Answer::Allow,
                 list_version: engine.matcher.version().to_owned(),
                 warning: None,
                 matches: Some(Vec::new()),
             };
-            return Reply { decision: "allow", json: to_json(&response), page_url: None, variant: None };
+            return Reply { decision: Answer::Allow, json: to_json(&response), page_url: None, variant: None };
         }
         Decision::Control { verdict } => {
             let response = CheckResponse {
-                decision: "allow",
+                decision: Answer::Allow,
                 list_version: engine.matcher.version().to_owned(),
                 warning: None,
                 matches: explain.then(|| verdict.matches().to_vec()),
             };
-            return Reply { decision: "allow", json: to_json(&response), page_url: None, variant: None };
+            return Reply { decision: Answer::Allow, json: to_json(&response), page_url: None, variant: None };
         }
         Decision::Warn { verdict, variant } => (verdict, variant),
     };
-    let locale = engine.content.resolve_locale(input.locale.as_deref()).to_owned();
+    let locale = locale.to_owned();
     let country = input.country.as_deref();
     let first = verdict.matches().first();
     let shown = engine.content.variant(&variant).map_or(variant, |v| Arc::clone(&v.id));
@@ -406,11 +419,11 @@ pub(crate) fn respond(state: &AppState, live: &Live, input: &CheckInput<'_>) -> 
         category: first.map(|m| m.category.to_string()).unwrap_or_default(),
         entry: first.map(|m| m.entry.to_string()).unwrap_or_default(),
     });
-    let page_url = Some(format!("{}/warning?t={token}&locale={locale}", state.public_base));
+    let page_url = warning_page_url(state, &token, &locale);
     let json = if explain {
         let warning = warning_payload(state, engine, &shown, &locale, country, &token);
         to_json(&CheckResponse {
-            decision: "warn",
+            decision: Answer::Warn,
             list_version: engine.matcher.version().to_owned(),
             warning: Some(warning),
             matches: Some(verdict.matches().to_vec()),
@@ -420,7 +433,7 @@ pub(crate) fn respond(state: &AppState, live: &Live, input: &CheckInput<'_>) -> 
             let warning = warning_payload(state, engine, &shown, &locale, country, TOKEN_MARK);
             let json = String::from_utf8(
                 to_json(&CheckResponse {
-                    decision: "warn",
+                    decision: Answer::Warn,
                     list_version: engine.matcher.version().to_owned(),
                     warning: Some(warning),
                     matches: None,
@@ -439,12 +452,12 @@ pub(crate) fn respond(state: &AppState, live: &Live, input: &CheckInput<'_>) -> 
         }
         web::Bytes::from(json)
     };
-    Reply { decision: "warn", json, page_url, variant: Some(shown) }
+    Reply { decision: Answer::Warn, json, page_url: Some(page_url), variant: Some(shown) }
 }
 
 /// Counts the check: checks always, hits and warnings with the first
 /// match's category and entry id and the arm. Never the query.
-fn record_check(state: &AppState, engine: &Engine, input: &CheckInput<'_>, decision: &Decision) {
+fn record_check(state: &AppState, engine: &Engine, input: &CheckInput<'_>, decision: &Decision, locale: &str) {
     if state.analytics.store_name() == "none" {
         return;
     }
@@ -459,7 +472,7 @@ fn record_check(state: &AppState, engine: &Engine, input: &CheckInput<'_>, decis
         category: first.map(|m| Arc::clone(&m.category)),
         entry: first.map(|m| m.entry),
         variant,
-        locale: Tag::new(engine.content.resolve_locale(input.locale.as_deref())),
+        locale: Tag::new(locale),
         country: Tag::new(input.country.as_deref().unwrap_or("")),
         surface: Tag::new(input.surface.as_deref().unwrap_or("")),
     };
@@ -469,6 +482,11 @@ fn record_check(state: &AppState, engine: &Engine, input: &CheckInput<'_>, decis
         dims,
         session: input.session,
     });
+}
+
+/// The hosted warning page for the event token `token`, in `locale`.
+fn warning_page_url(state: &AppState, token: &str, locale: &str) -> String {
+    format!("{}/warning?t={token}&locale={locale}", state.public_base)
 }
 
 fn to_json(response: &CheckResponse) -> web::Bytes {
@@ -495,7 +513,7 @@ fn warning_payload(
         })
         .collect();
     WarningPayload {
-        page_url: format!("{base}/warning?t={token}&locale={}", text.locale),
+        page_url: warning_page_url(state, token, &text.locale),
         variant: text.variant,
         theme: text.theme,
         locale: text.locale,

@@ -22,8 +22,8 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 
-use super::check::{CheckInput, respond};
-use crate::analytics::pseudonym::utc_day;
+use super::check::{CheckInput, checked_country, checked_locale, counted_surface, respond, session_key};
+use crate::engine::Answer;
 use crate::http::middleware::{DECISION_HEADER, Decided};
 use crate::http::state::AppState;
 
@@ -41,13 +41,13 @@ pub const VARIANT_HEADER: HeaderName = HeaderName::from_static("x-signpost-varia
     ))]
 pub async fn gate(request: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
     let Some(input) = input_of(&request, &state) else {
-        request.extensions_mut().insert(Decided("allow"));
+        request.extensions_mut().insert(Decided(Answer::Allow));
         return allow();
     };
     let live = state.engine.load();
     let reply = respond(&state, &live, &input);
     request.extensions_mut().insert(Decided(reply.decision));
-    if reply.decision != "warn" {
+    if reply.decision != Answer::Warn {
         return allow();
     }
     let status = StatusCode::from_u16(state.config.gate.status).unwrap_or(StatusCode::FORBIDDEN);
@@ -95,24 +95,22 @@ fn input_of(request: &HttpRequest, state: &AppState) -> Option<CheckInput<'stati
         }
         query.truncate(cut);
     }
+    // The headers are read with the checks of `/v1/check`; one that does
+    // not pass is left out (the gate fails open, never refuses).
     let locale = header_str(request, "x-signpost-locale")
         .or_else(|| header_str(request, header::ACCEPT_LANGUAGE.as_str()))
         .and_then(|value| value.split([',', ';']).next())
         .map(str::trim)
-        .filter(|tag| !tag.is_empty() && tag.len() <= 35 && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
-        .map(str::to_owned);
+        .and_then(|tag| checked_locale(Cow::Borrowed(tag)).ok())
+        .map(Cow::into_owned);
     let country = header_str(request, "x-signpost-country")
-        .filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()))
-        .map(str::to_ascii_uppercase);
+        .and_then(|c| checked_country(Cow::Borrowed(c)).ok())
+        .map(Cow::into_owned);
     let at = state.clock(request);
-    let session = header_str(request, "x-signpost-session")
-        .filter(|s| s.len() <= 256)
-        .map(|s| state.pseudonyms.key(s, utc_day(at)));
+    let session = header_str(request, "x-signpost-session").and_then(|s| session_key(s, state, at).ok());
     let surface = header_str(request, "x-signpost-surface")
-        .filter(|s| {
-            s.len() <= 32 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
-        })
-        .map(str::to_owned);
+        .and_then(|s| counted_surface(Cow::Borrowed(s), state).ok())
+        .map(Cow::into_owned);
     Some(CheckInput {
         query: Cow::Owned(query),
         locale: locale.map(Cow::Owned),
