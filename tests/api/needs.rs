@@ -1,6 +1,6 @@
 //! Programs from outside the project that some tests need (`redis-server`,
 //! nginx). Without one, plain `cargo test` skips those tests and names each
-//! on the terminal with what is missing; with `SIGNPOST_REQUIRE_ALL` set
+//! on the terminal with what is missing; with `TESTS_REQUIRE_ALL` set
 //! (`scripts/test` sets it, so CI runs every test) a missing program fails
 //! the test instead.
 
@@ -46,7 +46,7 @@ impl Program {
 /// Whether `program` is installed. When it is not, the calling test should
 /// return at once: this writes a line naming the test and the program to
 /// the terminal (past the test harness's capture, so the skip is seen), or
-/// panics when `SIGNPOST_REQUIRE_ALL` is set.
+/// panics when `TESTS_REQUIRE_ALL` is set.
 pub fn installed(program: Program) -> bool {
     if program.is_installed() {
         return true;
@@ -58,7 +58,7 @@ pub fn installed(program: Program) -> bool {
         program.name(),
         program.package()
     );
-    assert!(std::env::var_os("SIGNPOST_REQUIRE_ALL").is_none(), "{note}");
+    assert!(std::env::var_os("TESTS_REQUIRE_ALL").is_none(), "{note}");
     let _ = writeln!(std::io::stderr(), "skipped: {note}");
     false
 }
