@@ -232,7 +232,7 @@ pub fn load_dictionary(paths: &[std::path::PathBuf]) -> Result<Dictionary, super
 }
 
 /// Whether `word` (UTF-8) has fewer than `chars` characters.
-fn shorter_than(word: &[u8], chars: usize) -> bool {
+pub(crate) fn shorter_than(word: &[u8], chars: usize) -> bool {
     word.len() < chars || (word.len() < 4 * chars && word.iter().filter(|b| (**b & 0xC0) != 0x80).count() < chars)
 }
 

@@ -14,7 +14,7 @@ use aho_corasick::AhoCorasick;
 
 use super::age::AgeWords;
 use super::bloom::{Bloom, ByteHash};
-use super::dictionary::Dictionary;
+use super::dictionary::{Dictionary, shorter_than};
 use super::inflect::{self, End};
 use super::romanised::RomanisedIndex;
 use super::typo::TypoIndex;
@@ -55,6 +55,9 @@ pub(crate) const MASK_MIN_CHARS: usize = 7;
 /// Two-letter words that searchers glue to terms (`myzorvik`,
 /// `zorvikhd`); the dictionary holds no words this short.
 const SHORT_GLUE_WORDS: &[&[u8]] = &[b"hd", b"my", b"tv"];
+/// English inflections a word list may not carry (`transportations`): a
+/// word with one of them is read as its stem.
+const ENGLISH_ENDINGS: &[&[u8]] = &[b"s", b"es", b"ed", b"ing", b"er", b"ers", b"ly"];
 /// The longest glued word that is segmented.
 const GLUE_MAX_BYTES: usize = 64;
 /// Bound affixes that word lists carry as words of their own (`ian`,
@@ -677,14 +680,17 @@ impl Matcher {
     /// Whether `word` is a dictionary word, or one with an English
     /// inflection (`transportations`, which word lists may not carry).
     fn is_word_or_inflected(&self, word: &[u8]) -> bool {
-        self.word_languages(word) != 0
+        self.dictionary.contains(word)
+            || ENGLISH_ENDINGS
+                .iter()
+                .any(|ending| word.strip_suffix(*ending).is_some_and(|stem| self.dictionary.contains(stem)))
     }
 
     /// The languages (bits) in which `word` is a dictionary word, or the
     /// stem of one with an English inflection; `0` if in none.
     fn word_languages(&self, word: &[u8]) -> u32 {
         let present = |word: &[u8]| self.dictionary.languages(word).map_or(0, |l| l.present);
-        [&b"s"[..], b"es", b"ed", b"ing", b"er", b"ers", b"ly"]
+        ENGLISH_ENDINGS
             .iter()
             .filter_map(|ending| word.strip_suffix(*ending))
             .fold(present(word), |languages, stem| languages | present(stem))
@@ -726,7 +732,7 @@ impl Matcher {
         let right_word = &buf[tokens[gap + 1].start as usize..right.end as usize];
         // Two common words of one language (`do tego`); or one letter beside
         // a common word (`a casa`).
-        let one_letter = |w: &[u8]| std::str::from_utf8(w).map_or(true, |w| w.chars().count() == 1);
+        let one_letter = |w: &[u8]| shorter_than(w, 2);
         if self.dictionary.common_pair(left_word, right_word)
             || (one_letter(left_word) && self.dictionary.is_common(right_word))
             || (one_letter(right_word) && self.dictionary.is_common(left_word))
