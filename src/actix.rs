@@ -44,11 +44,18 @@
 //! The engine sits in an [`ArcSwap`], so the host can reload lists by
 //! storing a new [`Engine`]; requests never wait for a reload.
 
+use std::borrow::Cow;
 use std::future::{Ready, ready};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::rc::Rc;
 use std::sync::Arc;
 
+use crate::check::{CheckInput, CheckResponse, Links, WarningPayload, checked_country, checked_locale, run};
+use crate::config::Limits;
+use crate::deterrence::{HelplineView, WarningText};
+use crate::engine::{Answer, Engine};
+use crate::http::middleware::DECISION_HEADER;
+use crate::http::routes::pages::{PageLinks, inline_style_csp, page_response, render_page};
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
 use actix_web::http::StatusCode;
@@ -56,13 +63,6 @@ use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::{Error, HttpResponse};
 use arc_swap::ArcSwap;
 use futures_util::future::{Either, MapOk, TryFutureExt};
-use serde::Serialize;
-
-use crate::config::Limits;
-use crate::deterrence::{ChatStep, HelplineView, Theme, Ui, WarningText};
-use crate::engine::{Decision, Engine};
-use crate::http::middleware::DECISION_HEADER;
-use crate::http::routes::pages::{PageLinks, inline_style_csp, page_response, render_page};
 
 /// The parameters checked when none is named: `q`, `query`, `search`.
 pub const DEFAULT_PARAMS: [&str; 3] = ["q", "query", "search"];
@@ -243,55 +243,43 @@ impl SignpostGate {
             return None;
         }
         let engine = self.engine.load();
-        let variant = form_urlencoded::parse(query_string.as_bytes())
-            .filter(|(key, _)| self.params.iter().any(|name| name == key))
-            .find_map(|(_, value)| match engine.decide(truncate(&value, self.max_query_bytes), None) {
-                Decision::Warn { variant, .. } => Some(variant),
-                Decision::Allow | Decision::Control { .. } => None,
-            })?;
-        let locale = if self.locale_from_accept_language { accept_language(request) } else { None };
-        let country = self.country_header.as_ref().and_then(|name| country_of(request, name));
-        let text = engine.content.warning(&variant, locale.unwrap_or("en"), country.as_deref());
-        let list_version = engine.matcher.version();
-        Some(if prefers_html(request) { self.html(&text) } else { self.json(text, list_version) })
-    }
-
-    fn helpline_href(&self, helpline: &HelplineView) -> String {
-        match &self.base_url {
-            Some(base) => format!("{base}/v1/go/{}", helpline.id),
-            None => helpline.url.clone(),
+        let mut input = CheckInput::truncated("", self.max_query_bytes);
+        if self.locale_from_accept_language {
+            input.locale = accept_language(request).and_then(|tag| checked_locale(Cow::Borrowed(tag)).ok());
         }
+        input.country = self
+            .country_header
+            .as_ref()
+            .and_then(|name| header_str(request, name))
+            .and_then(|country| checked_country(Cow::Borrowed(country)).ok());
+        let shown = form_urlencoded::parse(query_string.as_bytes())
+            .filter(|(key, _)| self.params.iter().any(|name| name == key))
+            .find_map(|(_, value)| {
+                let value = CheckInput::truncated(value, self.max_query_bytes).query;
+                run(&engine, &CheckInput { query: value, ..input.clone() }).shown
+            })?;
+        let links = Links { base: self.base_url.as_deref(), token: None };
+        Some(if prefers_html(request) {
+            self.html(&engine.content.warning(&shown.variant, &shown.locale, shown.country.as_deref()), &links)
+        } else {
+            self.json(WarningPayload::build(&engine.content, &shown, &links), engine.matcher.version())
+        })
     }
 
-    fn html(&self, text: &WarningText) -> HttpResponse {
-        let href = |h: &HelplineView| self.helpline_href(h);
+    fn html(&self, text: &WarningText, links: &Links<'_>) -> HttpResponse {
+        let href = |h: &HelplineView| links.helpline(h);
         let markup = render_page(text, &PageLinks { helpline_href: &href, inline_style: true, base: "", chat: None });
         let mut response = page_response(self.status, inline_style_csp(), markup);
         mark_warning(&mut response);
         response
     }
 
-    fn json(&self, text: WarningText, list_version: &str) -> HttpResponse {
-        let page_url = self.base_url.as_ref().map(|base| format!("{base}/warning?locale={}", text.locale));
-        let helplines = text
-            .helplines
-            .into_iter()
-            .map(|helpline| LinkedHelpline { tracked_url: self.helpline_href(&helpline), helpline })
-            .collect();
-        let answer = Answer {
-            decision: "warn",
-            list_version,
-            warning: Warning {
-                variant: text.variant,
-                theme: text.theme,
-                locale: text.locale,
-                title: text.title,
-                body: text.body,
-                helplines,
-                chatbot: text.chatbot,
-                ui: text.ui,
-                page_url,
-            },
+    fn json(&self, warning: WarningPayload, list_version: &str) -> HttpResponse {
+        let answer = CheckResponse {
+            decision: Answer::Warn,
+            list_version: list_version.to_owned(),
+            warning: Some(warning),
+            matches: None,
         };
         let mut response = HttpResponse::build(self.status)
             .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
@@ -301,72 +289,19 @@ impl SignpostGate {
     }
 }
 
-/// The JSON answer on a warning: the shape of `/v1/check`.
-#[derive(Serialize)]
-struct Answer<'a> {
-    decision: &'static str,
-    list_version: &'a str,
-    warning: Warning,
-}
-
-/// `/v1/check`'s warning, without the event token (the gate signs none).
-#[derive(Serialize)]
-struct Warning {
-    variant: Arc<str>,
-    theme: Theme,
-    locale: String,
-    title: String,
-    body: String,
-    helplines: Vec<LinkedHelpline>,
-    chatbot: Option<ChatStep>,
-    ui: Ui,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    page_url: Option<String>,
-}
-
-/// A helpline and its link: through the signpost service with a base URL,
-/// else the service's own address.
-#[derive(Serialize)]
-struct LinkedHelpline {
-    #[serde(flatten)]
-    helpline: HelplineView,
-    tracked_url: String,
-}
-
 fn mark_warning(response: &mut HttpResponse) {
     let headers = response.headers_mut();
     headers.insert(DECISION_HEADER, HeaderValue::from_static("warn"));
     headers.insert(header::VARY, HeaderValue::from_static("Accept, Accept-Language"));
 }
 
-/// At most `limit` bytes of `value`, cut on a character boundary.
-fn truncate(value: &str, limit: usize) -> &str {
-    if value.len() <= limit {
-        return value;
-    }
-    let mut cut = limit;
-    while !value.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    &value[..cut]
-}
-
 fn header_str<'a>(request: &'a ServiceRequest, name: &HeaderName) -> Option<&'a str> {
     request.headers().get(name).and_then(|v| v.to_str().ok()).map(str::trim).filter(|v| !v.is_empty())
 }
 
-/// The first language tag of `Accept-Language`, if it looks like one.
+/// The first language tag of `Accept-Language` (checked by the caller).
 fn accept_language(request: &ServiceRequest) -> Option<&str> {
-    header_str(request, &header::ACCEPT_LANGUAGE)
-        .and_then(|value| value.split([',', ';']).next())
-        .map(str::trim)
-        .filter(|tag| !tag.is_empty() && tag.len() <= 35 && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
-}
-
-fn country_of(request: &ServiceRequest, name: &HeaderName) -> Option<String> {
-    header_str(request, name)
-        .filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()))
-        .map(str::to_ascii_uppercase)
+    header_str(request, &header::ACCEPT_LANGUAGE).and_then(|value| value.split([',', ';']).next()).map(str::trim)
 }
 
 /// Whether the client takes HTML at least as much as JSON (by `Accept`
@@ -416,13 +351,6 @@ mod tests {
         assert!(!accepts("application/json, */*;q=0.1"));
         assert!(!accepts("application/problem+json"));
         assert!(accepts("application/json;q=0.5, text/html"));
-    }
-
-    #[test]
-    fn truncation_keeps_characters_whole() {
-        assert_eq!(truncate("zorvik", 100), "zorvik");
-        assert_eq!(truncate("zörvik", 2), "z");
-        assert_eq!(truncate("zörvik", 3), "zö");
     }
 
     #[test]

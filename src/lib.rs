@@ -14,6 +14,7 @@
 
 pub mod actix;
 pub mod analytics;
+pub mod check;
 pub mod config;
 pub mod corpus;
 pub mod deterrence;

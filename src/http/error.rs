@@ -112,6 +112,17 @@ pub struct ErrorDetail {
     pub message: String,
 }
 
+impl From<crate::check::InputError> for ApiError {
+    fn from(error: crate::check::InputError) -> Self {
+        use crate::check::InputError;
+        match error {
+            InputError::MissingQuery => ApiError::MissingQuery,
+            InputError::QueryTooLong { len, limit } => ApiError::QueryTooLong { len, limit },
+            other => ApiError::InvalidParameter(other.to_string()),
+        }
+    }
+}
+
 impl From<crate::analytics::export::ExportError> for ApiError {
     /// A store that cannot be read is 503; every other refusal of an export
     /// is the request's (400).

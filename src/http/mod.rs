@@ -8,8 +8,10 @@
 
 pub mod auth;
 pub mod error;
+pub(crate) mod extract;
 pub mod metrics;
 pub mod middleware;
+pub(crate) mod reply;
 pub mod routes;
 pub mod state;
 

@@ -14,6 +14,7 @@ use crate::analytics::pseudonym::Pseudonymizer;
 use crate::analytics::sink::Change;
 use crate::analytics::token::{Claims, TokenSigner, now_seconds};
 use crate::analytics::{Analytics, Counters, Dims, Event, EventKind, Store, Tag};
+use crate::check::Shown;
 use crate::config::Config;
 use crate::engine::{Engine, EngineError};
 use crate::keywords::EntryId;
@@ -49,11 +50,8 @@ pub struct Live {
     pub allow_json: Bytes,
     /// Warning answers by (variant, locale, country), serialised once, as
     /// the fragments between event tokens.
-    warnings: RwLock<HashMap<WarningKey, Arc<Vec<String>>>>,
+    warnings: RwLock<HashMap<Shown, Arc<Vec<String>>>>,
 }
-
-/// What a warning answer's text depends on: variant, locale, country.
-type WarningKey = (Arc<str>, String, Option<String>);
 
 /// Most cached warning answers kept per load (variants × locales × countries
 /// stays far below it).
@@ -67,23 +65,16 @@ impl Live {
         Live { engine, allow_json, warnings: RwLock::new(HashMap::new()) }
     }
 
-    /// The cached fragments of the warning answer for `variant`, `locale`
-    /// and `country`, built with `build` the first time.
-    pub fn warning_template(
-        &self,
-        variant: &Arc<str>,
-        locale: &str,
-        country: Option<&str>,
-        build: impl FnOnce() -> Vec<String>,
-    ) -> Arc<Vec<String>> {
-        let key = (Arc::clone(variant), locale.to_owned(), country.map(str::to_owned));
-        if let Some(found) = self.warnings.read().unwrap_or_else(|e| e.into_inner()).get(&key) {
+    /// The cached fragments of the warning answer `shown` (what its text
+    /// depends on: variant, locale, country), built with `build` the first time.
+    pub fn warning_template(&self, shown: &Shown, build: impl FnOnce() -> Vec<String>) -> Arc<Vec<String>> {
+        if let Some(found) = self.warnings.read().unwrap_or_else(|e| e.into_inner()).get(shown) {
             return Arc::clone(found);
         }
         let built = Arc::new(build());
         let mut cache = self.warnings.write().unwrap_or_else(|e| e.into_inner());
         if cache.len() < MAX_CACHED_WARNINGS {
-            cache.insert(key, Arc::clone(&built));
+            cache.insert(shown.clone(), Arc::clone(&built));
         }
         built
     }

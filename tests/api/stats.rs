@@ -186,12 +186,26 @@ async fn surfaces_that_are_not_configured_are_counted_as_other() {
             assert_eq!(answer["decision"], "warn");
         }
     }
+    // The gate reads the surface from a header, with the same rule.
+    for surface in ["made-up-3", "search"] {
+        for _ in 0..10 {
+            let answer = app
+                .client
+                .get(format!("{}/v1/gate", app.address))
+                .header("x-original-uri", "/search?q=zorvik")
+                .header("x-signpost-surface", surface)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(answer.headers()["x-signpost-decision"], "warn");
+        }
+    }
     flush(&app);
     let export = stats(&app, "by=surface").await;
     let groups = export["totals"]["groups"].as_array().unwrap();
     let surfaces: Vec<(&str, u64)> =
         groups.iter().map(|g| (g["group"]["surface"].as_str().unwrap(), g["checks"].as_u64().unwrap())).collect();
-    assert_eq!(surfaces, [("other", 20), ("search", 10)], "{groups:?}");
+    assert_eq!(surfaces, [("other", 30), ("search", 20)], "{groups:?}");
 }
 
 #[tokio::test]

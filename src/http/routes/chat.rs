@@ -9,10 +9,11 @@ use std::sync::Arc;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
-use super::check::{TrackedHelpline, parse_json, read_json_body};
 use crate::analytics::EventKind;
+use crate::check::{Links, TrackedHelpline};
 use crate::deterrence::{ChatError, ChatStep, EndKind};
 use crate::http::error::ApiError;
+use crate::http::extract::{parse_json, read_json_body};
 use crate::http::state::AppState;
 
 /// A chat request: no `node`/`choice` opens the chat at its first step.
@@ -89,19 +90,8 @@ pub async fn chat(
     };
     let country = claims.as_ref().and_then(|c| c.country.as_deref());
     let token = asked.event_token.as_deref().filter(|_| claims.is_some());
-    let tracked = |views: Vec<crate::deterrence::HelplineView>| -> Vec<TrackedHelpline> {
-        views
-            .into_iter()
-            .map(|helpline| {
-                let base = &state.public_base;
-                let tracked_url = match token {
-                    Some(token) => format!("{base}/v1/go/{}?t={token}", helpline.id),
-                    None => format!("{base}/v1/go/{}", helpline.id),
-                };
-                TrackedHelpline { helpline, tracked_url }
-            })
-            .collect()
-    };
+    let links = Links { base: Some(&state.public_base), token };
+    let tracked = |views| TrackedHelpline::all(views, &links);
     let (helplines, self_help) = match step.end {
         Some(EndKind::Helplines) => (tracked(content.helplines(country, &locale)), Vec::new()),
         Some(EndKind::SelfHelp) => (Vec::new(), tracked(content.self_help(country, &locale))),

@@ -11,12 +11,12 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use serde::Deserialize;
 
-use super::check::for_each_query_pair;
 use super::stats::{ResearchPeriod, in_force, research_period};
 use crate::analytics::cell::HOUR_SECONDS;
 use crate::analytics::export::{Export, Granularity, NoiseKey, StatsQuery, export_with_key};
 use crate::http::auth::{Access, DASHBOARD_COOKIE, dashboard_cookie, require, same};
 use crate::http::error::ApiError;
+use crate::http::extract::for_each_query_pair;
 use crate::http::state::AppState;
 use crate::research::dashboard::{Dashboard, build, markers};
 use crate::research::plots::{Marker, Series, bars, intervals, lines};

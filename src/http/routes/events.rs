@@ -7,9 +7,9 @@ use std::sync::Arc;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
-use super::check::{parse_json, read_json_body};
 use crate::analytics::EventKind;
 use crate::http::error::ApiError;
+use crate::http::extract::{parse_json, read_json_body};
 use crate::http::state::AppState;
 
 /// Most events accepted in one request.

@@ -16,15 +16,14 @@
 //! `X-Signpost-Locale` (else `Accept-Language`), `X-Signpost-Country`,
 //! `X-Signpost-Session`, `X-Signpost-Surface`.
 
-use std::borrow::Cow;
-
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 
-use super::check::{CheckInput, checked_country, checked_locale, counted_surface, respond, session_key};
 use crate::engine::Answer;
+use crate::http::extract::gate_input;
 use crate::http::middleware::{DECISION_HEADER, Decided};
+use crate::http::reply::respond;
 use crate::http::state::AppState;
 
 /// Header naming the hosted warning page, on a warning.
@@ -37,10 +36,10 @@ pub const VARIANT_HEADER: HeaderName = HeaderName::from_static("x-signpost-varia
     params(("X-Original-URI" = Option<String>, Header, description = "The original request URI (nginx auth_request)")),
     responses(
         (status = 200, description = "Allow: let the search through"),
-        (status = 403, body = super::check::CheckResponse, description = "Warn (status configurable): show the warning; `X-Signpost-Warning-Url` names the hosted page"),
+        (status = 403, body = crate::check::CheckResponse, description = "Warn (status configurable): show the warning; `X-Signpost-Warning-Url` names the hosted page"),
     ))]
 pub async fn gate(request: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
-    let Some(input) = input_of(&request, &state) else {
+    let Some(input) = gate_input(&request, &state) else {
         request.extensions_mut().insert(Decided(Answer::Allow));
         return allow();
     };
@@ -68,55 +67,4 @@ fn allow() -> HttpResponse {
         .insert_header((DECISION_HEADER, HeaderValue::from_static("allow")))
         .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
         .finish()
-}
-
-fn header_str<'a>(request: &'a HttpRequest, name: &str) -> Option<&'a str> {
-    request.headers().get(name).and_then(|v| v.to_str().ok()).map(str::trim).filter(|v| !v.is_empty())
-}
-
-/// The check input of a proxied request, or `None` when it has no query.
-fn input_of(request: &HttpRequest, state: &AppState) -> Option<CheckInput<'static>> {
-    let query_string = match header_str(request, "x-original-uri") {
-        Some(uri) => uri.split_once('?').map_or("", |(_, query)| query.split('#').next().unwrap_or(query)),
-        None => request.query_string(),
-    };
-    let params: Vec<(String, String)> = form_urlencoded::parse(query_string.as_bytes()).into_owned().collect();
-    let mut query = state
-        .config
-        .gate
-        .params
-        .iter()
-        .find_map(|name| params.iter().find(|(key, _)| key == name).map(|(_, value)| value.clone()))?;
-    let limit = state.config.limits.max_query_bytes;
-    if query.len() > limit {
-        let mut cut = limit;
-        while !query.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        query.truncate(cut);
-    }
-    // The headers are read with the checks of `/v1/check`; one that does
-    // not pass is left out (the gate fails open, never refuses).
-    let locale = header_str(request, "x-signpost-locale")
-        .or_else(|| header_str(request, header::ACCEPT_LANGUAGE.as_str()))
-        .and_then(|value| value.split([',', ';']).next())
-        .map(str::trim)
-        .and_then(|tag| checked_locale(Cow::Borrowed(tag)).ok())
-        .map(Cow::into_owned);
-    let country = header_str(request, "x-signpost-country")
-        .and_then(|c| checked_country(Cow::Borrowed(c)).ok())
-        .map(Cow::into_owned);
-    let at = state.clock(request);
-    let session = header_str(request, "x-signpost-session").and_then(|s| session_key(s, state, at).ok());
-    let surface = header_str(request, "x-signpost-surface")
-        .and_then(|s| counted_surface(Cow::Borrowed(s), state).ok())
-        .map(Cow::into_owned);
-    Some(CheckInput {
-        query: Cow::Owned(query),
-        locale: locale.map(Cow::Owned),
-        country: country.map(Cow::Owned),
-        session,
-        surface: surface.map(Cow::Owned),
-        at,
-    })
 }

@@ -6,7 +6,6 @@
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::check::for_each_query_pair;
 use crate::analytics::cell::HOUR_SECONDS;
 use crate::analytics::csv::{self, CsvTable};
 use crate::analytics::export::{
@@ -16,6 +15,7 @@ use crate::analytics::token::now_seconds;
 use crate::engine::Engine;
 use crate::http::auth::{Access, require};
 use crate::http::error::ApiError;
+use crate::http::extract::for_each_query_pair;
 use crate::http::state::AppState;
 use crate::research::interrupted_time_series;
 

@@ -1,0 +1,262 @@
+//! Reading requests, in one place: JSON bodies, query strings and headers,
+//! and the translation of a check request (JSON, query string or proxied
+//! request) into the domain's [`CheckInput`]. Validation itself is the
+//! domain's ([`crate::check`]); errors map to [`ApiError`] once.
+
+use std::borrow::Cow;
+
+use actix_web::http::header;
+use actix_web::{HttpMessage, HttpRequest, web};
+use futures_util::StreamExt;
+use serde::Deserialize;
+
+use crate::check::{CheckInput, InputError, checked_country, checked_locale};
+use crate::http::error::ApiError;
+use crate::http::state::AppState;
+
+/// A check request. Only `q` is required. (Fields borrow from the body when
+/// they can: a check should not allocate for what it only reads.)
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct CheckRequest<'a> {
+    /// The search query, as the person typed it (at most `limits.max_query_bytes` bytes).
+    #[serde(borrow)]
+    #[schema(value_type = Option<String>)]
+    #[param(value_type = Option<String>)]
+    pub q: Option<Cow<'a, str>>,
+    /// The reader's language (BCP 47, e.g. `en-GB`); picks the warning's language.
+    #[serde(borrow)]
+    #[schema(value_type = Option<String>)]
+    #[param(value_type = Option<String>)]
+    pub locale: Option<Cow<'a, str>>,
+    /// The reader's country (ISO 3166-1 alpha-2, e.g. `GB`); picks the helplines.
+    #[serde(borrow)]
+    #[schema(value_type = Option<String>)]
+    #[param(value_type = Option<String>)]
+    pub country: Option<Cow<'a, str>>,
+    /// The operator's session id. Pseudonymised under a daily salt, never stored; keeps the message variant
+    /// stable for the day and lets repeat warnings be counted.
+    #[serde(borrow)]
+    #[schema(value_type = Option<String>)]
+    #[param(value_type = Option<String>)]
+    pub session: Option<Cow<'a, str>>,
+    /// Where the query was typed (`search`, `chat`, ...): lowercase letters, digits, `-`, `_`. Counted
+    /// under its name when listed in `analytics.surfaces`, otherwise as `other`.
+    #[serde(borrow)]
+    #[schema(value_type = Option<String>)]
+    #[param(value_type = Option<String>)]
+    pub surface: Option<Cow<'a, str>>,
+}
+
+impl<'a> CheckRequest<'a> {
+    /// The validated input of this request, checked at `at`.
+    pub(crate) fn into_input(self, state: &AppState, at: u64) -> Result<CheckInput<'a>, ApiError> {
+        let query = self.q.ok_or(InputError::MissingQuery)?;
+        let mut input = CheckInput::new(query, state.config.limits.max_query_bytes)?.at(at);
+        if let Some(locale) = self.locale {
+            input = input.with_locale(locale)?;
+        }
+        if let Some(country) = self.country {
+            input = input.with_country(country)?;
+        }
+        if let Some(session) = self.session {
+            input = input.with_session(&session, &state.pseudonyms)?;
+        }
+        if let Some(surface) = self.surface {
+            input = input.with_surface(surface, &state.config.analytics.surfaces)?;
+        }
+        Ok(input)
+    }
+
+    /// The request sent as query parameters (`GET /v1/check`).
+    pub(crate) fn from_query_string(query: &'a str) -> Result<CheckRequest<'a>, ApiError> {
+        let mut parsed = CheckRequest::default();
+        for_each_query_pair(query, |key, value| {
+            let slot = match &*key {
+                "q" => &mut parsed.q,
+                "locale" => &mut parsed.locale,
+                "country" => &mut parsed.country,
+                "session" => &mut parsed.session,
+                "surface" => &mut parsed.surface,
+                _ => {
+                    return Err(ApiError::InvalidParameter(
+                        "unknown query parameter; known: q, locale, country, session, surface".into(),
+                    ));
+                }
+            };
+            if slot.is_some() {
+                return Err(ApiError::InvalidParameter(format!("`{key}` is given twice")));
+            }
+            *slot = Some(value);
+            Ok(())
+        })?;
+        Ok(parsed)
+    }
+}
+
+/// The check input of a request proxied to the gate (`/v1/gate`), or `None`
+/// when it has no query. The gate fails open, never refuses: an over-long
+/// query is checked on its first `limits.max_query_bytes` bytes, and a
+/// header that does not pass the checks of `/v1/check` is left out.
+pub(crate) fn gate_input(request: &HttpRequest, state: &AppState) -> Option<CheckInput<'static>> {
+    let query_string = match header_str(request, "x-original-uri") {
+        Some(uri) => uri.split_once('?').map_or("", |(_, query)| query.split('#').next().unwrap_or(query)),
+        None => request.query_string(),
+    };
+    let params: Vec<(String, String)> = form_urlencoded::parse(query_string.as_bytes()).into_owned().collect();
+    let query = state
+        .config
+        .gate
+        .params
+        .iter()
+        .find_map(|name| params.iter().find(|(key, _)| key == name).map(|(_, value)| value.clone()))?;
+    let mut input = CheckInput::truncated(query, state.config.limits.max_query_bytes).at(state.clock(request));
+    let locale = header_str(request, "x-signpost-locale").or_else(|| first_language(request));
+    if let Some(locale) = locale.and_then(|tag| checked_locale(Cow::Borrowed(tag)).ok()) {
+        input.locale = Some(Cow::Owned(locale.into_owned()));
+    }
+    if let Some(country) =
+        header_str(request, "x-signpost-country").and_then(|c| checked_country(Cow::Borrowed(c)).ok())
+    {
+        input.country = Some(Cow::Owned(country.into_owned()));
+    }
+    if let Some(session) = header_str(request, "x-signpost-session") {
+        input = input.clone().with_session(session, &state.pseudonyms).unwrap_or(input);
+    }
+    if let Some(surface) = header_str(request, "x-signpost-surface") {
+        let counted = input.clone().with_surface(Cow::Owned(surface.to_owned()), &state.config.analytics.surfaces);
+        input = counted.unwrap_or(input);
+    }
+    Some(input)
+}
+
+/// A header's value, trimmed, when it is text and not empty.
+pub(crate) fn header_str<'a>(request: &'a HttpRequest, name: &str) -> Option<&'a str> {
+    request.headers().get(name).and_then(|v| v.to_str().ok()).map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// The first language tag of `Accept-Language` (unchecked).
+pub(crate) fn first_language(request: &HttpRequest) -> Option<&str> {
+    header_str(request, header::ACCEPT_LANGUAGE.as_str())
+        .and_then(|value| value.split([',', ';']).next())
+        .map(str::trim)
+        .filter(|tag| !tag.is_empty())
+}
+
+/// Decodes a query string pair by pair, refusing percent-escapes that are
+/// not UTF-8 (lenient decoders would silently turn them into replacement
+/// characters). Parts without escapes are borrowed, not copied.
+pub(crate) fn for_each_query_pair<'a>(
+    query: &'a str,
+    mut f: impl FnMut(Cow<'a, str>, Cow<'a, str>) -> Result<(), ApiError>,
+) -> Result<(), ApiError> {
+    let bytes = query.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() {
+        let mut equals = None;
+        let mut end = start;
+        while end < bytes.len() && bytes[end] != b'&' {
+            if equals.is_none() && bytes[end] == b'=' {
+                equals = Some(end);
+            }
+            end += 1;
+        }
+        if end > start {
+            // `&` and `=` are ASCII, so these are character boundaries.
+            let (key, value) = match equals {
+                Some(at) => (&query[start..at], &query[at + 1..end]),
+                None => (&query[start..end], ""),
+            };
+            f(decode_query_part(key)?, decode_query_part(value)?)?;
+        }
+        start = end + 1;
+    }
+    Ok(())
+}
+
+/// One `application/x-www-form-urlencoded` part: `+` is a space, `%XY` a
+/// byte (`percent-encoding`; a `%` not followed by two hex digits is kept).
+fn decode_query_part(part: &str) -> Result<Cow<'_, str>, ApiError> {
+    let invalid = |_| ApiError::InvalidUtf8("a query parameter");
+    if !part.contains('+') {
+        return percent_encoding::percent_decode_str(part).decode_utf8().map_err(invalid);
+    }
+    let spaced = part.replace('+', " ");
+    percent_encoding::percent_decode_str(&spaced)
+        .decode_utf8()
+        .map(|text| Cow::Owned(text.into_owned()))
+        .map_err(invalid)
+}
+
+/// Reads a JSON body up to `limit` bytes (a body that arrives in one chunk,
+/// the usual case, is not copied).
+pub(crate) async fn read_json_body(
+    request: &HttpRequest,
+    mut payload: web::Payload,
+    limit: usize,
+) -> Result<web::Bytes, ApiError> {
+    let is_json = request.mime_type().ok().flatten().is_some_and(|mime| {
+        mime.type_() == "application" && (mime.subtype() == "json" || mime.suffix().is_some_and(|s| s == "json"))
+    });
+    if !is_json {
+        return Err(ApiError::UnsupportedMediaType);
+    }
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|len| len > limit) {
+        return Err(ApiError::BodyTooLarge { limit });
+    }
+    let read_error =
+        |e: actix_web::error::PayloadError| ApiError::InvalidJson(format!("the body could not be read: {e}"));
+    let Some(first) = payload.next().await.transpose().map_err(read_error)? else {
+        return Ok(web::Bytes::new());
+    };
+    if first.len() > limit {
+        return Err(ApiError::BodyTooLarge { limit });
+    }
+    let Some(second) = payload.next().await.transpose().map_err(read_error)? else {
+        return Ok(first);
+    };
+    let mut body = web::BytesMut::with_capacity(declared.unwrap_or(first.len() + second.len()).min(limit));
+    body.extend_from_slice(&first);
+    body.extend_from_slice(&second);
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(read_error)?;
+        if body.len() + chunk.len() > limit {
+            return Err(ApiError::BodyTooLarge { limit });
+        }
+        body.extend_from_slice(&chunk);
+    }
+    if body.len() > limit {
+        return Err(ApiError::BodyTooLarge { limit });
+    }
+    Ok(body.freeze())
+}
+
+/// Parses a JSON body read by [`read_json_body`], borrowing strings from it
+/// where the type allows.
+pub(crate) fn parse_json<'a, T: Deserialize<'a>>(body: &'a [u8]) -> Result<T, ApiError> {
+    let text = std::str::from_utf8(body).map_err(|_| ApiError::InvalidUtf8("the request body"))?;
+    serde_json::from_str(text).map_err(|e| ApiError::InvalidJson(crate::json_errors::describe(&e)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_parts_are_form_decoded() {
+        let decoded = |part: &str| decode_query_part(part).map(Cow::into_owned).ok();
+        assert_eq!(decoded("z0rv1k").as_deref(), Some("z0rv1k"));
+        assert_eq!(decoded("%7A0rv%31k+pics").as_deref(), Some("z0rv1k pics"));
+        assert_eq!(decoded("50%25+off").as_deref(), Some("50% off"));
+        assert_eq!(decoded("100%").as_deref(), Some("100%"), "a lone % is kept");
+        assert_eq!(decoded("%zz").as_deref(), Some("%zz"));
+        assert_eq!(decoded("caf%C3%A9").as_deref(), Some("café"));
+        assert_eq!(decoded("%FF%FE"), None, "not UTF-8");
+    }
+}
