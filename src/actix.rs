@@ -54,8 +54,7 @@ use crate::check::{CheckInput, CheckResponse, Links, WarningPayload, checked_cou
 use crate::config::Limits;
 use crate::deterrence::{HelplineView, WarningText};
 use crate::engine::{Answer, Engine};
-use crate::http::middleware::DECISION_HEADER;
-use crate::http::routes::pages::{PageLinks, inline_style_csp, page_response, render_page};
+use crate::web::{DECISION_HEADER, PageLinks, inline_style_csp, page_response, render_page};
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
 use actix_web::http::StatusCode;

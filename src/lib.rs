@@ -26,3 +26,4 @@ pub mod normalize;
 pub mod research;
 pub mod simulate;
 pub mod telemetry;
+pub mod web;

@@ -16,9 +16,7 @@ use super::state::AppState;
 /// The header carrying the request id, in and out.
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
-/// The header in which the gate names its decision, `warn` or `allow`, for
-/// the operator's proxy.
-pub const DECISION_HEADER: HeaderName = HeaderName::from_static("x-signpost-decision");
+pub use crate::web::DECISION_HEADER;
 
 /// What a deciding route decided, left in the request's extensions for the
 /// request metrics.
