@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use crate::analytics::export::InForce;
 use crate::config::Config;
 use crate::deterrence::{Arm, Content, ContentError, Experiment, ExperimentError};
 use crate::keywords::{KeywordList, LoadError, Matcher, Verdict, demo_lists, load_dictionary, load_paths};
@@ -111,6 +112,17 @@ impl Engine {
             Experiment { control_weight: config.experiment.control_weight, weights: config.experiment.weights.clone() };
         experiment.validate(&content)?;
         Ok(Engine { matcher, content, experiment })
+    }
+
+    /// What is in force: list version and lists, content version and the
+    /// experiment's weights, named in every research export.
+    pub fn in_force(&self) -> InForce {
+        InForce {
+            list_version: self.matcher.version().to_owned(),
+            lists: self.matcher.lists().iter().map(|l| format!("{}@{}", l.id, l.version)).collect(),
+            content_version: self.content.version().to_owned(),
+            variant_weights: self.experiment.weights(&self.content).into_iter().collect(),
+        }
     }
 
     /// Decides a query: match it, and on a match assign an arm, stable for

@@ -334,9 +334,6 @@ pub struct Export {
     pub sessions: Vec<SessionRow>,
     /// Unique sessions per day.
     pub unique_sessions: Vec<UniqueRow>,
-    /// The interrupted time series, when an intervention date is asked for.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub its: Option<crate::research::Its>,
 }
 
 /// Why an export could not be made.
@@ -498,7 +495,6 @@ pub fn export_with_key(
         buckets,
         sessions,
         unique_sessions,
-        its: None,
     })
 }
 

@@ -15,7 +15,6 @@
 
 pub mod aggregate;
 pub mod cell;
-pub mod csv;
 mod disclosure;
 pub mod embedded;
 pub mod export;

@@ -8,12 +8,13 @@ use std::time::Duration;
 
 use clap::Args;
 use signpost::analytics::cell::HOUR_SECONDS;
-use signpost::analytics::csv::{self, CsvTable};
 use signpost::analytics::export::{Granularity, InForce, NoiseKey, StatsQuery, export_with_key, period};
 use signpost::analytics::token::now_seconds;
 use signpost::analytics::{Store, open_source};
 use signpost::config::{Config, FlagOverrides};
 use signpost::engine::Engine;
+use signpost::research::Report;
+use signpost::research::csv::{self, CsvTable};
 
 use super::CliError;
 
@@ -69,12 +70,11 @@ pub fn run(args: StatsArgs) -> Result<ExitCode, CliError> {
         epsilon: config.analytics.epsilon,
     };
     // What the configured lists and content are now, when they load.
-    let in_force = Engine::load(&config)
-        .map(|engine| signpost::http::routes::stats::in_force(&engine))
-        .unwrap_or_else(|_| InForce::default());
+    let in_force = Engine::load(&config).map(|engine| engine.in_force()).unwrap_or_else(|_| InForce::default());
     let key = NoiseKey::from_secret(config.token_secret.as_deref());
     let exported =
         export_with_key(source.as_mut(), &query, in_force, &key).map_err(|e| CliError::Usage(e.to_string()))?;
+    let exported = Report::new(exported, None);
     let mut out = std::io::stdout().lock();
     let table = match args.table.as_deref() {
         Some(name) => CsvTable::parse(name),

@@ -3,6 +3,7 @@
 //! dashboard. Everything here works on exports, which are already
 //! aggregated and disclosure-controlled: small cells stay withheld.
 
+pub mod csv;
 pub mod dashboard;
 pub mod plots;
 pub mod stats;
@@ -11,6 +12,28 @@ use serde::Serialize;
 
 use crate::analytics::export::{Export, day_to_date};
 use stats::Segmented;
+
+/// An export with the analyses asked of it: what `/v1/stats` and `signpost
+/// stats` answer.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct Report {
+    /// The protected aggregates.
+    #[serde(flatten)]
+    pub export: Export,
+    /// The interrupted time series, when an intervention date is asked for
+    /// (fitted on this export's own daily buckets: rates from a second,
+    /// separately protected export could give its withheld counts away).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub its: Option<Its>,
+}
+
+impl Report {
+    /// `export`, with the interrupted time series around `intervention_day` when given.
+    pub fn new(export: Export, intervention_day: Option<u32>) -> Report {
+        let its = intervention_day.and_then(|day| interrupted_time_series(&export, day));
+        Report { export, its }
+    }
+}
 
 /// An interrupted time series of the daily hit rate around an intervention.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]

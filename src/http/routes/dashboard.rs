@@ -11,7 +11,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use serde::Deserialize;
 
-use super::stats::{ResearchPeriod, in_force, research_period};
+use super::stats::{ResearchPeriod, research_period};
 use crate::analytics::cell::HOUR_SECONDS;
 use crate::analytics::export::{Export, Granularity, NoiseKey, StatsQuery, export_with_key};
 use crate::http::auth::{Access, DASHBOARD_COOKIE, dashboard_cookie, require, same};
@@ -134,7 +134,7 @@ pub async fn dashboard(request: HttpRequest, state: web::Data<AppState>) -> Resu
     };
     let mut source = source.map_err(|e| ApiError::Unavailable(e.to_string()))?;
     let engine = state.engine.load();
-    let force = in_force(&engine);
+    let force = engine.in_force();
     let options = state.config.analytics.clone();
     let query = |granularity: Granularity, by: &[&str]| StatsQuery {
         from_hour,

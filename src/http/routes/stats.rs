@@ -7,17 +7,14 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::analytics::cell::HOUR_SECONDS;
-use crate::analytics::csv::{self, CsvTable};
-use crate::analytics::export::{
-    Export, Granularity, InForce, NoiseKey, StatsQuery, export_with_key, parse_hour, period,
-};
+use crate::analytics::export::{Granularity, NoiseKey, StatsQuery, export_with_key, parse_hour, period};
 use crate::analytics::token::now_seconds;
-use crate::engine::Engine;
 use crate::http::auth::{Access, require};
 use crate::http::error::ApiError;
 use crate::http::extract::for_each_query_pair;
 use crate::http::state::AppState;
-use crate::research::interrupted_time_series;
+use crate::research::Report;
+use crate::research::csv::{self, CsvTable};
 
 /// The export for the query string's period and breakdown.
 #[utoipa::path(get, path = "/v1/stats", tag = "research",
@@ -32,7 +29,7 @@ use crate::research::interrupted_time_series;
         ("table" = Option<String>, Query, description = "With CSV, which table: `buckets` (default), `sessions`, `unique_sessions`, `its` (the time series' coefficients and points; needs `intervention`) or `about` (k, noise, audit, lists and weights in force, changes)"),
     ),
     responses(
-        (status = 200, body = Export, description = "Aggregates only; cells below k withheld"),
+        (status = 200, body = Report, description = "Aggregates only; cells below k withheld"),
         (status = 400, body = crate::http::error::ErrorBody),
         (status = 401, body = crate::http::error::ErrorBody),
         (status = 403, body = crate::http::error::ErrorBody, description = "No research token configured"),
@@ -42,7 +39,7 @@ pub async fn stats(request: HttpRequest, state: web::Data<AppState>) -> Result<H
     require(&request, &state, Access::Research)?;
     let (query, csv_table, intervention) = parse_query(&request, &state)?;
     let engine = state.engine.load();
-    let in_force = in_force(&engine);
+    let in_force = engine.in_force();
     let Some(source) = state.analytics.source() else {
         return Err(ApiError::Unavailable(
             "analytics are off (`analytics.enabled = false`): nothing is counted".into(),
@@ -53,13 +50,8 @@ pub async fn stats(request: HttpRequest, state: web::Data<AppState>) -> Result<H
     // gives the same answer to the same question.
     let key = NoiseKey::from_secret(state.config.token_secret.as_deref());
     let exported = web::block(move || {
-        let mut exported = export_with_key(source.as_mut(), &query, in_force, &key)?;
-        if let Some(day) = intervention {
-            // From this export's own daily buckets: rates from a second,
-            // separately protected export could give its withheld counts away.
-            exported.its = interrupted_time_series(&exported, day);
-        }
-        Ok::<_, crate::analytics::export::ExportError>(exported)
+        let exported = export_with_key(source.as_mut(), &query, in_force, &key)?;
+        Ok::<_, crate::analytics::export::ExportError>(Report::new(exported, intervention))
     })
     .await
     .map_err(|e| ApiError::Internal(e.to_string()))??;
@@ -69,16 +61,6 @@ pub async fn stats(request: HttpRequest, state: web::Data<AppState>) -> Result<H
         Some(table) => response.content_type("text/csv; charset=utf-8").body(csv::render(&exported, table)),
         None => response.json(exported),
     })
-}
-
-/// What is in force on `engine`, named in every export.
-pub fn in_force(engine: &Engine) -> InForce {
-    InForce {
-        list_version: engine.matcher.version().to_owned(),
-        lists: engine.matcher.lists().iter().map(|l| format!("{}@{}", l.id, l.version)).collect(),
-        content_version: engine.content.version().to_owned(),
-        variant_weights: engine.experiment.weights(&engine.content).into_iter().collect(),
-    }
 }
 
 /// The period, buckets and intervention day of a research request.

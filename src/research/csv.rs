@@ -9,7 +9,8 @@
 //! spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is prefixed
 //! with `'`.
 
-use super::export::{Counts, Export, METRICS, SESSION_METRICS, hour_to_rfc3339};
+use super::Report;
+use crate::analytics::export::{Counts, Export, METRICS, SESSION_METRICS, hour_to_rfc3339};
 
 /// A CSV table of an export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,14 +44,15 @@ impl CsvTable {
     }
 }
 
-/// `table` of `export` as CSV text (header row first, `\n` line ends).
-pub fn render(export: &Export, table: CsvTable) -> String {
+/// `table` of `report` as CSV text (header row first, `\n` line ends).
+pub fn render(report: &Report, table: CsvTable) -> String {
+    let export = &report.export;
     match table {
         CsvTable::Buckets => buckets(export),
         CsvTable::Sessions => sessions(export),
         CsvTable::UniqueSessions => unique_sessions(export),
-        CsvTable::Its => its(export),
-        CsvTable::About => about(export),
+        CsvTable::Its => its(report),
+        CsvTable::About => about(report),
     }
 }
 
@@ -97,7 +99,7 @@ fn buckets(export: &Export) -> String {
         fields.push(text(&counts.suppressed.join(" ")));
         push_row(&mut out, &fields);
     };
-    let rows = |bucket: &super::export::Bucket| -> Vec<Counts> {
+    let rows = |bucket: &crate::analytics::export::Bucket| -> Vec<Counts> {
         if bucket.groups.is_empty() { vec![bucket.counts.clone()] } else { bucket.groups.clone() }
     };
     for counts in rows(&export.totals) {
@@ -137,9 +139,9 @@ fn unique_sessions(export: &Export) -> String {
     out
 }
 
-fn its(export: &Export) -> String {
+fn its(report: &Report) -> String {
     let mut out = String::from("term,estimate,standard_error,low,high\n");
-    let Some(its) = &export.its else {
+    let Some(its) = &report.its else {
         return out;
     };
     for (name, c) in [
@@ -158,7 +160,8 @@ fn its(export: &Export) -> String {
     out
 }
 
-fn about(export: &Export) -> String {
+fn about(report: &Report) -> String {
+    let export = &report.export;
     let mut out = String::from("key,value\n");
     let mut pair = |key: &str, value: String| push_row(&mut out, &[text(key), text(&value)]);
     pair("from", export.from.clone());
@@ -174,7 +177,7 @@ fn about(export: &Export) -> String {
         pair(&format!("weight_in_force:{arm}"), weight.to_string());
     }
     pair("list_versions_counted", export.list_versions.join(" "));
-    if let Some(its) = &export.its {
+    if let Some(its) = &report.its {
         pair("its_intervention", its.intervention.clone());
         pair("its_standard_errors", format!("{} lags={}", its.fit.standard_errors, its.fit.lags));
         pair("its_residual_autocorrelation", its.fit.residual_autocorrelation.to_string());
@@ -182,7 +185,7 @@ fn about(export: &Export) -> String {
     for change in &export.changes {
         let weights: Vec<String> = change.weights.iter().map(|(arm, w)| format!("{arm}={w}")).collect();
         pair(
-            &format!("change:{}", hour_to_rfc3339((change.at / super::cell::HOUR_SECONDS) as u32)),
+            &format!("change:{}", hour_to_rfc3339((change.at / crate::analytics::cell::HOUR_SECONDS) as u32)),
             format!(
                 "lists {} ({}); content {}; weights {}",
                 change.list_version,
