@@ -4,7 +4,7 @@
 //! batch twice. Pseudonyms and salts are kept only for the current and the
 //! previous UTC day.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use redb::{Database, ReadOnlyDatabase, ReadableDatabase, ReadableTable, TableDefinition};
@@ -34,7 +34,6 @@ fn unavailable(error: impl std::fmt::Display) -> SinkError {
 #[derive(Clone)]
 pub struct EmbeddedStore {
     db: Arc<Database>,
-    path: PathBuf,
 }
 
 impl EmbeddedStore {
@@ -43,14 +42,9 @@ impl EmbeddedStore {
         std::fs::create_dir_all(dir).map_err(|e| unavailable(format!("cannot create {}: {e}", dir.display())))?;
         let path = dir.join(FILE_NAME);
         let db = Database::create(&path).map_err(|e| unavailable(format!("cannot open {}: {e}", path.display())))?;
-        let store = EmbeddedStore { db: Arc::new(db), path };
+        let store = EmbeddedStore { db: Arc::new(db) };
         store.create_tables()?;
         Ok(store)
-    }
-
-    /// The store's file.
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 
     fn create_tables(&self) -> Result<(), SinkError> {

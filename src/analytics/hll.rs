@@ -44,7 +44,9 @@ impl HyperLogLog {
         }
     }
 
-    /// Merges `other` into this sketch.
+    /// Merges `other` into this sketch (sketches of one day from several
+    /// instances merge into the day's estimate; only tests merge in memory).
+    #[cfg(test)]
     pub fn merge(&mut self, other: &HyperLogLog) {
         for (mine, theirs) in self.registers.iter_mut().zip(&other.registers) {
             *mine = (*mine).max(*theirs);

@@ -1,7 +1,7 @@
 //! `/v1/check`: the inline decision for one query, with the warning payload
 //! on a match. `POST` takes JSON, `GET` takes query parameters. The check
 //! itself is the domain's ([`crate::check`]); this route reads the request
-//! ([`crate::http::extract`]) and sends the answer ([`crate::http::reply`]).
+//! (`http::extract`) and sends the answer (`http::reply`).
 
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
