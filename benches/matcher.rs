@@ -13,8 +13,8 @@ use std::time::Duration;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use signpost::corpus::{benign_queries, fictional_list, hit_queries};
 use signpost::keywords::{KeywordList, Matcher, demo_lists};
+use signpost_corpus::{benign_queries, fictional_list, hit_queries};
 
 const SIZES: &[usize] = &[1_000, 10_000, 100_000];
 const QUERIES: usize = 20_000;

@@ -1,11 +1,11 @@
 //! Prints check requests for the load benchmark (`scripts/load`): per line,
 //! the URL query string and the JSON body of the same request, separated by
-//! a tab. Benign queries in the realistic mix of `signpost::corpus`, with
+//! a tab. Benign queries in the realistic mix of `signpost_corpus`, with
 //! about 1% hits on the demo lists (all fictional).
 //!
 //! Run: `cargo run --release --example load_queries -- 20000 > /tmp/bodies.jsonl`
 
-use signpost::corpus::benign_queries;
+use signpost_corpus::benign_queries;
 
 fn main() {
     let count: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(20_000);

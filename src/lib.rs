@@ -73,7 +73,6 @@ pub mod actix;
 pub mod analytics;
 pub mod check;
 pub mod config;
-pub mod corpus;
 pub mod deterrence;
 pub mod engine;
 #[cfg(feature = "server")]
@@ -83,7 +82,7 @@ pub mod keywords;
 pub mod normalize;
 #[cfg(feature = "research")]
 pub mod research;
-#[cfg(feature = "server")]
+#[cfg(feature = "simulate")]
 pub mod simulate;
 #[cfg(feature = "server")]
 pub mod telemetry;

@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use crate::analytics::pseudonym::{DAY_SECONDS, utc_day};
 use crate::analytics::token::now_seconds;
-use crate::corpus::benign_queries;
+use signpost_corpus::{Rng, benign_queries};
 
 /// Fictional queries that hit the demo lists, in several disguises.
 const HITS: &[&str] =
@@ -135,27 +135,6 @@ pub enum SimulateError {
     NotDemo(String),
 }
 
-/// A small deterministic generator (SplitMix64).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn chance(&mut self, p: f64) -> bool {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
 /// One session's plan for a day.
 struct Session {
     id: String,
@@ -169,7 +148,7 @@ const HOURS: [u32; 24] = [3, 2, 1, 1, 1, 2, 3, 5, 6, 7, 7, 8, 8, 8, 8, 8, 9, 10,
 
 fn hour_of_day(rng: &mut Rng) -> u64 {
     let total: u32 = HOURS.iter().sum();
-    let mut roll = (rng.next() % u64::from(total)) as u32;
+    let mut roll = (rng.next_u64() % u64::from(total)) as u32;
     for (hour, weight) in HOURS.iter().enumerate() {
         if roll < *weight {
             return hour as u64;
@@ -196,7 +175,7 @@ pub fn run(simulation: &Simulation, mut progress: impl FnMut(u32, u32)) -> Resul
         return Err(SimulateError::NotDemo(base));
     }
     let benign = benign_queries(simulation.seed, 5000);
-    let mut rng = Rng(simulation.seed);
+    let mut rng = Rng::new(simulation.seed);
     let first = simulation.first_day();
     let now = now_seconds();
     let counters = [AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0)];
@@ -213,7 +192,7 @@ pub fn run(simulation: &Simulation, mut progress: impl FnMut(u32, u32)) -> Resul
         let mut planned = seekers as f64 * hits_per_seeker;
         let mut n = 0u64;
         let time =
-            |rng: &mut Rng| (u64::from(day) * DAY_SECONDS + hour_of_day(rng) * 3600 + rng.next() % 3600).min(now);
+            |rng: &mut Rng| (u64::from(day) * DAY_SECONDS + hour_of_day(rng) * 3600 + rng.next_u64() % 3600).min(now);
         for _ in 0..seekers {
             n += 1;
             let at = time(&mut rng);
@@ -238,14 +217,14 @@ pub fn run(simulation: &Simulation, mut progress: impl FnMut(u32, u32)) -> Resul
             });
         }
         sessions.sort_by_key(|s| s.at);
-        let seeds: Vec<u64> = (0..sessions.len()).map(|_| rng.next()).collect();
+        let seeds: Vec<u64> = (0..sessions.len()).map(|_| rng.next_u64()).collect();
         let connections = simulation.connections.max(1);
         std::thread::scope(|scope| {
             for worker in 0..connections {
                 let (agent, base, sessions, seeds, counters) = (&agent, &base, &sessions, &seeds, &counters);
                 scope.spawn(move || {
                     for (i, session) in sessions.iter().enumerate().skip(worker).step_by(connections) {
-                        run_session(agent, base, simulation, session, &mut Rng(seeds[i]), counters);
+                        run_session(agent, base, simulation, session, &mut Rng::new(seeds[i]), counters);
                     }
                 });
             }
@@ -287,7 +266,7 @@ fn run_session(
     };
     for query in &session.benign {
         check(query, at);
-        at = (at + 20 + rng.next() % 60).min(now);
+        at = (at + 20 + rng.next_u64() % 60).min(now);
     }
     if !session.seeking {
         return;
@@ -334,6 +313,6 @@ fn run_session(
             }
             return;
         }
-        at = (at + 60 + rng.next() % 600).min(now);
+        at = (at + 60 + rng.next_u64() % 600).min(now);
     }
 }

@@ -1,4 +1,4 @@
-//! The seeded corpus (fictional terms only, see `signpost::corpus`): recall
+//! The seeded corpus (fictional terms only, see `signpost_corpus`): recall
 //! per evasion class, false positives per innocent class, innocent words that
 //! contain a listed term, determinism, and the list's distance from the
 //! innocent vocabulary.
@@ -13,9 +13,9 @@
 use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
-use signpost::corpus::{self, BenignClass, Corpus, CorpusConfig, EvasionClass};
 use signpost::keywords::{ItemBody, KeywordList, Matcher, Role, Shape};
 use signpost::normalize::canonical;
+use signpost_corpus::{self as corpus, BenignClass, Corpus, CorpusConfig, EvasionClass};
 
 /// The corpus seed; `CORPUS_SEED=N` tries another one.
 static SEED: LazyLock<u64> =

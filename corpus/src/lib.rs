@@ -1,4 +1,5 @@
-//! The project's own seeded test corpus: a keyword list of FICTIONAL terms,
+//! The signpost project's own seeded test corpus (a fixture for its tests,
+//! benchmarks and examples, kept out of the product library): a keyword list of FICTIONAL terms,
 //! disguised queries for every evasion class, innocent queries in many
 //! languages and scripts, and innocent words that contain a listed term.
 //!
@@ -14,14 +15,12 @@
 //! `u64`, so the same seed gives the same corpus on every machine.
 //!
 //! ```
-//! use signpost::corpus::{CorpusConfig, generate};
-//! use signpost::keywords::{KeywordList, Matcher};
+//! use signpost_corpus::{CorpusConfig, generate};
 //!
-//! let corpus = generate(7, &CorpusConfig { terms: 60, positives_per_class: 5, benign_per_class: 5 });
-//! let list = KeywordList::parse("corpus.txt", corpus.list.as_bytes()).unwrap();
-//! let matcher = Matcher::builder().list(list).build().unwrap();
-//! let found = corpus.positives.iter().filter(|p| matcher.check(&p.query).is_hit()).count();
-//! assert!(found * 10 > corpus.positives.len() * 9);
+//! let config = CorpusConfig { terms: 60, positives_per_class: 5, benign_per_class: 5 };
+//! let corpus = generate(7, &config);
+//! assert!(corpus.list.lines().filter(|l| !l.starts_with('#')).count() >= 60);
+//! assert_eq!(generate(7, &config).positives.len(), corpus.positives.len(), "one corpus per seed");
 //! ```
 //!
 //! Used by the corpus tests (recall and false positives per class) and by
@@ -29,13 +28,13 @@
 
 mod benign;
 mod evasion;
-mod rng;
+pub mod rng;
 mod terms;
 mod vocab;
 
 use std::collections::HashSet;
 
-use rng::Rng;
+pub use rng::Rng;
 use terms::{Guard, Kind, Script, SpacelessPools, Term};
 
 /// The ways a listed term is disguised in a positive query.

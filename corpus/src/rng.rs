@@ -3,16 +3,16 @@
 
 /// SplitMix64: one 64-bit state, a fixed sequence per seed.
 #[derive(Clone, Debug)]
-pub(crate) struct Rng(u64);
+pub struct Rng(u64);
 
 impl Rng {
     /// A generator whose sequence depends only on `seed`.
-    pub(crate) fn new(seed: u64) -> Rng {
+    pub fn new(seed: u64) -> Rng {
         Rng(seed ^ 0x5349_474e_504f_5354) // "SIGNPOST": seed 0 is a good seed too
     }
 
     /// The next 64 random bits.
-    pub(crate) fn next_u64(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -21,33 +21,38 @@ impl Rng {
     }
 
     /// A number in `0..n` (`n` > 0).
-    pub(crate) fn below(&mut self, n: usize) -> usize {
+    pub fn below(&mut self, n: usize) -> usize {
         ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
     }
 
     /// A number in `lo..=hi`.
-    pub(crate) fn range(&mut self, lo: usize, hi: usize) -> usize {
+    pub fn range(&mut self, lo: usize, hi: usize) -> usize {
         lo + self.below(hi - lo + 1)
     }
 
     /// True with probability `percent` / 100.
-    pub(crate) fn percent(&mut self, percent: usize) -> bool {
+    pub fn percent(&mut self, percent: usize) -> bool {
         self.below(100) < percent
     }
 
+    /// True with probability `p` (0 to 1).
+    pub fn chance(&mut self, p: f64) -> bool {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64 <= p
+    }
+
     /// One item of a non-empty slice.
-    pub(crate) fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
 
     /// One string of a non-empty slice of strings.
-    pub(crate) fn pick_str<'a>(&mut self, items: &[&'a str]) -> &'a str {
+    pub fn pick_str<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len())]
     }
 
     /// An independent generator for a sub-task, so that one part of the
     /// corpus does not shift when another part draws more numbers.
-    pub(crate) fn fork(&mut self, salt: u64) -> Rng {
+    pub fn fork(&mut self, salt: u64) -> Rng {
         Rng(self.next_u64() ^ salt.wrapping_mul(0x9e37_79b9_7f4a_7c15))
     }
 }
