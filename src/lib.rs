@@ -74,6 +74,7 @@ pub mod analytics;
 pub mod check;
 pub mod config;
 pub mod deterrence;
+pub mod diagnostics;
 pub mod engine;
 #[cfg(feature = "server")]
 pub mod http;

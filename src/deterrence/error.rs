@@ -5,27 +5,7 @@
 
 use std::fmt;
 
-/// One thing wrong with the content, located as `file:line` where toml gives
-/// a position.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    /// The file: `embedded:messages/en.toml` for built-in content, otherwise
-    /// the path in the operator's directory.
-    pub file: String,
-    /// 1-based line number; `None` for problems of the whole file.
-    pub line: Option<u32>,
-    /// What is wrong, in words an operator can act on.
-    pub reason: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.reason),
-            None => write!(f, "{}: {}", self.file, self.reason),
-        }
-    }
-}
+pub use crate::diagnostics::Problem;
 
 /// Content that could not be loaded: every problem found, one per line.
 /// Content with any problem is refused whole; nothing is half-loaded.
