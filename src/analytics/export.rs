@@ -81,6 +81,7 @@ pub const SESSION_METRICS: &[&str] = &[WITH_HIT, WARNED, WARNED_ONCE, WARNED_AGA
 
 /// Time buckets of an export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[cfg_attr(feature = "server", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum Granularity {
     /// One bucket per hour.

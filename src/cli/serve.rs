@@ -38,8 +38,8 @@ pub struct ServeArgs {
     #[arg(long, value_name = "URL")]
     public_url: Option<String>,
     /// Log format: text or json [env: SIGNPOST_LOG_FORMAT].
-    #[arg(long, value_name = "FORMAT", value_parser = ["text", "json"])]
-    log_format: Option<String>,
+    #[arg(long, value_name = "FORMAT", value_enum)]
+    log_format: Option<LogFormat>,
 }
 
 pub fn run(args: ServeArgs) -> Result<ExitCode, CliError> {
@@ -51,7 +51,7 @@ pub fn run(args: ServeArgs) -> Result<ExitCode, CliError> {
         data_dir: args.data_dir,
         content_dir: args.content_dir,
         public_url: args.public_url,
-        log_format: args.log_format.map(|f| if f == "json" { LogFormat::Json } else { LogFormat::Text }),
+        log_format: args.log_format,
     };
     let config = Config::load(args.config.as_deref(), &flags).map_err(|e| CliError::Usage(e.to_string()))?;
     signpost::telemetry::init(config.log_format, &config.log_level);

@@ -36,8 +36,8 @@ pub struct StatsArgs {
     #[arg(long)]
     to: Option<String>,
     /// hour, day or week.
-    #[arg(long, default_value = "day", value_parser = ["hour", "day", "week"])]
-    granularity: String,
+    #[arg(long, default_value = "day", value_enum)]
+    granularity: Granularity,
     /// Comma-separated dimensions: list_version, category, entry, variant, locale, country, surface.
     #[arg(long, default_value = "")]
     by: String,
@@ -45,8 +45,8 @@ pub struct StatsArgs {
     #[arg(long)]
     csv: bool,
     /// Print this CSV table: buckets, sessions, unique_sessions or about (k, noise, lists and weights in force).
-    #[arg(long, value_parser = ["buckets", "sessions", "unique_sessions", "about"])]
-    table: Option<String>,
+    #[arg(long, value_enum)]
+    table: Option<CsvTable>,
 }
 
 pub fn run(args: StatsArgs) -> Result<ExitCode, CliError> {
@@ -64,7 +64,7 @@ pub fn run(args: StatsArgs) -> Result<ExitCode, CliError> {
     let query = StatsQuery {
         from_hour,
         to_hour,
-        granularity: Granularity::parse(&args.granularity).unwrap_or(Granularity::Day),
+        granularity: args.granularity,
         by: args.by.split(',').map(str::trim).filter(|d| !d.is_empty()).map(str::to_owned).collect(),
         k: config.analytics.min_cell,
         epsilon: config.analytics.epsilon,
@@ -76,8 +76,8 @@ pub fn run(args: StatsArgs) -> Result<ExitCode, CliError> {
         export_with_key(source.as_mut(), &query, in_force, &key).map_err(|e| CliError::Usage(e.to_string()))?;
     let exported = Report::new(exported, None);
     let mut out = std::io::stdout().lock();
-    let table = match args.table.as_deref() {
-        Some(name) => CsvTable::parse(name),
+    let table = match args.table {
+        Some(table) => Some(table),
         None if args.csv => Some(CsvTable::Buckets),
         None => None,
     };

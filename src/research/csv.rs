@@ -14,14 +14,18 @@ use crate::analytics::export::{Counts, Export, METRICS, SESSION_METRICS, hour_to
 
 /// A CSV table of an export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "server", derive(clap::ValueEnum))]
 pub enum CsvTable {
     /// The period total and every time bucket, per group when `by` is given.
     Buckets,
     /// Session outcomes per day and arm, with the share warned again.
     Sessions,
     /// Unique sessions per day (HyperLogLog estimates).
+    #[cfg_attr(feature = "server", value(name = "unique_sessions"))]
     UniqueSessions,
-    /// The interrupted time series: coefficients, then the daily points.
+    /// The interrupted time series: coefficients, then the daily points
+    /// (HTTP only: it needs an intervention day, which the CLI does not take).
+    #[cfg_attr(feature = "server", value(skip))]
     Its,
     /// What the export was made under, as `key,value` rows.
     About,
