@@ -21,10 +21,7 @@ use super::typo::TypoIndex;
 use super::verdict::{EntryId, Match, MatchKind, Verdict};
 use crate::normalize::Views;
 use crate::normalize::fold::Kind;
-use crate::normalize::views::{
-    BOUNDARY, CAMEL, COLLAPSE, JOIN_ALL, JOIN_PUNCT, JOIN_SINGLES, LEET, LEET_ALT, LEET_MIX, SKELETON, TRANSLIT,
-    TokenSpan, VIEW_END, ViewSpan,
-};
+use crate::normalize::views::{BOUNDARY, TokenSpan, VIEW_END, ViewFlags, ViewSpan};
 
 /// The most words an entry split across words is found in (`d• vapf⭐id`
 /// is three).
@@ -108,7 +105,7 @@ pub(crate) struct CompiledItem {
 pub(crate) struct Target {
     pub item: u32,
     /// The pattern is the entry with repeats collapsed: valid only in
-    /// [`COLLAPSE`] views, with run lengths checked.
+    /// [`ViewFlags::COLLAPSE`] views, with run lengths checked.
     pub collapsed: bool,
     pub end: End,
     /// Offset of the pattern's run lengths in the run pool, or [`NO_RUNS`].
@@ -132,7 +129,7 @@ pub(crate) enum Translit {
     None,
     /// A Cyrillic entry in Latin letters: valid in Latin text.
     Romanised,
-    /// A Latin entry's sound key: valid only in [`TRANSLIT`] views.
+    /// A Latin entry's sound key: valid only in [`ViewFlags::TRANSLIT`] views.
     Sound,
 }
 
@@ -174,7 +171,7 @@ pub struct Matcher {
     pub(crate) run_items: Vec<u32>,
     pub(crate) pattern_targets: Vec<(u32, u32)>,
     /// Sound keys of Latin entries ([`Translit::Sound`]), searched only in
-    /// the [`TRANSLIT`] view (Cyrillic queries); pattern index = position
+    /// the [`ViewFlags::TRANSLIT`] view (Cyrillic queries); pattern index = position
     /// in `sound_items`.
     pub(crate) sound_automaton: Option<AhoCorasick>,
     pub(crate) sound_items: Vec<Box<[u32]>>,
@@ -194,7 +191,7 @@ pub struct Matcher {
     pub(crate) version: Arc<str>,
     pub(crate) dictionary: Dictionary,
     /// The proper prefixes, and the wholes, of the entries that may be
-    /// found split across words: evidence for [`JOIN_ALL`].
+    /// found split across words: evidence for [`ViewFlags::JOIN_ALL`].
     pub(crate) split_prefixes: Bloom,
     pub(crate) split_wholes: Bloom,
     /// Single-word entries of [`MASK_MIN_CHARS`]+ characters, sorted by text.
@@ -342,7 +339,7 @@ impl Matcher {
         views.render_extras(joined);
         // The sound view (rendered last, Cyrillic queries only) has its own
         // automaton.
-        let sound_view = views.views.last().copied().filter(|v| v.flags & TRANSLIT != 0);
+        let sound_view = views.views.last().copied().filter(|v| v.flags.intersects(ViewFlags::TRANSLIT));
         let main_end = sound_view.map_or(views.buf.len(), |v| v.start as usize);
         if let (Some(automaton), Some(view)) = (&self.sound_automaton, sound_view) {
             let at = view.start as usize;
@@ -354,7 +351,7 @@ impl Matcher {
                         hits.push(RawHit {
                             item,
                             cells: views.cell_span(&view, start, stop),
-                            via: u32::from(view.flags) | via,
+                            via: u32::from(view.flags.bits()) | via,
                             vetoed: false,
                         });
                     }
@@ -375,7 +372,7 @@ impl Matcher {
                         hits.push(RawHit {
                             item: target.item,
                             cells: views.cell_span(&view, start, stop),
-                            via: u32::from(view.flags) | via,
+                            via: u32::from(view.flags.bits()) | via,
                             vetoed: false,
                         });
                     }
@@ -383,7 +380,11 @@ impl Matcher {
             }
         }
         if let Some(run_automaton) = &self.run_automaton {
-            for view in views.views.iter().filter(|v| v.flags & JOIN_SINGLES != 0 && v.flags & COLLAPSE == 0) {
+            for view in views
+                .views
+                .iter()
+                .filter(|v| v.flags.intersects(ViewFlags::JOIN_SINGLES) && !v.flags.intersects(ViewFlags::COLLAPSE))
+            {
                 for token in views.view_tokens(view).iter().filter(|t| t.joined_run) {
                     let (at, to) = (token.start as usize, token.end as usize);
                     for found in run_automaton.find_overlapping_iter(&views.buf[at..to]) {
@@ -405,7 +406,7 @@ impl Matcher {
                             hits.push(RawHit {
                                 item,
                                 cells: views.cell_span(view, start, stop),
-                                via: u32::from(view.flags) | via,
+                                via: u32::from(view.flags.bits()) | via,
                                 vetoed: false,
                             });
                         }
@@ -415,7 +416,7 @@ impl Matcher {
         }
         if let Some(regex) = &self.regex {
             for view in &views.views {
-                if view.flags & (COLLAPSE | JOIN_ALL | TRANSLIT) != 0 {
+                if view.flags.intersects(ViewFlags::COLLAPSE | ViewFlags::JOIN_ALL | ViewFlags::TRANSLIT) {
                     continue;
                 }
                 let text = &views.buf[view.start as usize..view.end as usize];
@@ -428,7 +429,7 @@ impl Matcher {
                         hits.push(RawHit {
                             item: regex.items[index],
                             cells: views.cell_span(view, at + found.start(), at + found.end()),
-                            via: VIA_REGEX | u32::from(view.flags),
+                            via: VIA_REGEX | u32::from(view.flags.bits()),
                             vetoed: false,
                         });
                     }
@@ -437,7 +438,14 @@ impl Matcher {
         }
         if !self.typo.is_empty() {
             for view in &views.views {
-                if view.flags & (LEET | LEET_ALT | COLLAPSE | SKELETON | JOIN_ALL | TRANSLIT) != 0 {
+                if view.flags.intersects(
+                    ViewFlags::LEET
+                        | ViewFlags::LEET_ALT
+                        | ViewFlags::COLLAPSE
+                        | ViewFlags::SKELETON
+                        | ViewFlags::JOIN_ALL
+                        | ViewFlags::TRANSLIT,
+                ) {
                     continue;
                 }
                 for token in views.view_tokens(view) {
@@ -448,7 +456,12 @@ impl Matcher {
                         |item| &self.items[item as usize].text,
                         |item| {
                             if !self.guarded(views, cells, item, false) {
-                                hits.push(RawHit { item, cells, via: VIA_TYPO | u32::from(view.flags), vetoed: false })
+                                hits.push(RawHit {
+                                    item,
+                                    cells,
+                                    via: VIA_TYPO | u32::from(view.flags.bits()),
+                                    vetoed: false,
+                                })
                             }
                         },
                     );
@@ -500,7 +513,7 @@ impl Matcher {
     /// Whether the words of the plain view may hold an entry split across
     /// them: two to [`MAX_SPLIT_TOKENS`] consecutive words that, written
     /// together, may be an entry (two Bloom filters, so most queries skip
-    /// the [`JOIN_ALL`] view).
+    /// the [`ViewFlags::JOIN_ALL`] view).
     fn split_evidence(&self, views: &Views) -> bool {
         if self.split_wholes.is_empty() {
             return false;
@@ -534,16 +547,22 @@ impl Matcher {
         end: usize,
     ) -> Option<(usize, u32)> {
         let flags = view.flags;
-        if target.collapsed && flags & COLLAPSE == 0 {
+        if target.collapsed && !flags.intersects(ViewFlags::COLLAPSE) {
             return None;
         }
-        if (target.translit == Translit::Sound) != (flags & TRANSLIT != 0) {
+        if (target.translit == Translit::Sound) != (flags.intersects(ViewFlags::TRANSLIT)) {
             return None;
         }
-        if flags & JOIN_ALL != 0 {
+        if flags.intersects(ViewFlags::JOIN_ALL) {
             return if target.unanchored { self.verify_split(target, views, view, start, end) } else { None };
         }
-        let glue_view = flags & (COLLAPSE | LEET_MIX | SKELETON | JOIN_SINGLES | JOIN_PUNCT) == 0;
+        let glue_view = !flags.intersects(
+            ViewFlags::COLLAPSE
+                | ViewFlags::LEET_MIX
+                | ViewFlags::SKELETON
+                | ViewFlags::JOIN_SINGLES
+                | ViewFlags::JOIN_PUNCT,
+        );
         if target.unanchored && views.buf[start - 1] != BOUNDARY {
             return if glue_view { self.verify_glued(target, views, view, start, end) } else { None };
         }
@@ -551,13 +570,21 @@ impl Matcher {
             Some(stop) => {
                 let via = if target.translit == Translit::Romanised { VIA_ROMANISED } else { 0 };
                 let fuzzy = stop > end
-                    || flags & (COLLAPSE | LEET | LEET_ALT | LEET_MIX | SKELETON | TRANSLIT) != 0
+                    || flags.intersects(
+                        ViewFlags::COLLAPSE
+                            | ViewFlags::LEET
+                            | ViewFlags::LEET_ALT
+                            | ViewFlags::LEET_MIX
+                            | ViewFlags::SKELETON
+                            | ViewFlags::TRANSLIT,
+                    )
                     || target.translit != Translit::None;
-                let ending_only = flags & !(JOIN_PUNCT) == 0 && target.translit == Translit::None;
+                let ending_only = (ViewFlags::JOIN_PUNCT).contains(flags) && target.translit == Translit::None;
                 let cells = views.cell_span(view, start, stop);
                 if fuzzy
                     && (self.guarded(views, cells, target.item, ending_only)
-                        || flags & CAMEL != 0 && self.guarded_in(views, view, cells, target.item, ending_only))
+                        || flags.intersects(ViewFlags::CAMEL)
+                            && self.guarded_in(views, view, cells, target.item, ending_only))
                 {
                     return None;
                 }
@@ -576,7 +603,7 @@ impl Matcher {
         self.guarded_in(views, &views.views[0], cells, item, ending_only)
     }
 
-    /// [`Matcher::guarded`] on the words of `view` (in [`CAMEL`] views the
+    /// [`Matcher::guarded`] on the words of `view` (in [`ViewFlags::CAMEL`] views the
     /// words between capitals: `nextSibling` holds the word `sibling`).
     fn guarded_in(&self, views: &Views, view: &ViewSpan, cells: (u32, u32), item: u32, ending_only: bool) -> bool {
         let (a, b) = cells;
@@ -697,7 +724,7 @@ impl Matcher {
     }
 
     /// An entry split in two by a space (`zor vik`, `d• vapf⭐id`), found in
-    /// the [`JOIN_ALL`] view: the hit covers whole words exactly, with one
+    /// the [`ViewFlags::JOIN_ALL`] view: the hit covers whole words exactly, with one
     /// white space among them, and the two sides
     /// are not two common words of one language.
     fn verify_split(
@@ -790,7 +817,9 @@ impl Matcher {
     /// Cyrillic entry under any mix of romanisations, with the dictionary
     /// guard (a transliteration is a fuzzy reading).
     fn collect_romanised(&self, views: &Views, hits: &mut Vec<RawHit>) {
-        for view in views.views.iter().filter(|v| v.flags & !(JOIN_PUNCT | JOIN_SINGLES | LEET | LEET_ALT) == 0) {
+        for view in views.views.iter().filter(|v| {
+            (ViewFlags::JOIN_PUNCT | ViewFlags::JOIN_SINGLES | ViewFlags::LEET | ViewFlags::LEET_ALT).contains(v.flags)
+        }) {
             for token in views.view_tokens(view) {
                 let word = &views.buf[token.start as usize..token.end as usize];
                 if !word.iter().all(|b| b.is_ascii_alphanumeric()) {
@@ -799,7 +828,12 @@ impl Matcher {
                 let cells = (token.cell_start, token.cell_end);
                 self.romanised.candidates(word, |item| {
                     if !self.guarded(views, cells, item, false) {
-                        hits.push(RawHit { item, cells, via: VIA_ROMANISED | u32::from(view.flags), vetoed: false });
+                        hits.push(RawHit {
+                            item,
+                            cells,
+                            via: VIA_ROMANISED | u32::from(view.flags.bits()),
+                            vetoed: false,
+                        });
                     }
                 });
             }
@@ -855,11 +889,14 @@ impl Matcher {
             // Collapsing can turn the English endings `-ess`, `-ness`, `-less`
             // (host → hostess) into an allowed `-es` or `-s`: read the
             // ending as written, and refuse it when it ends in `ess`.
-            if flags & COLLAPSE != 0 && stop > end && self.ending_reads_ess(views, view, target, start, end, stop) {
+            if flags.intersects(ViewFlags::COLLAPSE)
+                && stop > end
+                && self.ending_reads_ess(views, view, target, start, end, stop)
+            {
                 return None;
             }
         }
-        if flags & COLLAPSE != 0 {
+        if flags.intersects(ViewFlags::COLLAPSE) {
             let query_runs = views.runs_of(view, start, end);
             let mut extra = 0u8;
             for (i, &query_run) in query_runs.iter().enumerate() {
@@ -880,7 +917,7 @@ impl Matcher {
                 return None;
             }
         }
-        if flags & (LEET | LEET_ALT) != 0 {
+        if flags.intersects(ViewFlags::LEET | ViewFlags::LEET_ALT) {
             if item.fuzz_chars < 4 {
                 return None;
             }
@@ -904,7 +941,7 @@ impl Matcher {
                 return None;
             }
         }
-        if flags & SKELETON != 0 && item.fuzz_chars < 4 {
+        if flags.intersects(ViewFlags::SKELETON) && item.fuzz_chars < 4 {
             return None;
         }
         Some(stop)
@@ -927,7 +964,7 @@ impl Matcher {
         if inflect::allows(target.end, rest) {
             return true;
         }
-        if view.flags & COLLAPSE == 0 || end <= start || rest.len() > 6 {
+        if !view.flags.intersects(ViewFlags::COLLAPSE) || end <= start || rest.len() > 6 {
             return false;
         }
         let runs = views.runs_of(view, start, end);
@@ -1089,14 +1126,14 @@ impl Explained {
 
 fn readings(via: u32) -> Vec<&'static str> {
     let named: [(u32, &str); 16] = [
-        (u32::from(CAMEL), "camelcase"),
-        (u32::from(JOIN_PUNCT), "joined-punctuation"),
-        (u32::from(JOIN_SINGLES), "joined-letters"),
-        (u32::from(LEET | LEET_ALT), "digits-as-letters"),
-        (u32::from(COLLAPSE), "repeats"),
-        (u32::from(SKELETON), "lookalikes"),
-        (u32::from(JOIN_ALL), "split"),
-        (u32::from(TRANSLIT), "transliteration"),
+        (u32::from(ViewFlags::CAMEL.bits()), "camelcase"),
+        (u32::from(ViewFlags::JOIN_PUNCT.bits()), "joined-punctuation"),
+        (u32::from(ViewFlags::JOIN_SINGLES.bits()), "joined-letters"),
+        (u32::from((ViewFlags::LEET | ViewFlags::LEET_ALT).bits()), "digits-as-letters"),
+        (u32::from(ViewFlags::COLLAPSE.bits()), "repeats"),
+        (u32::from(ViewFlags::SKELETON.bits()), "lookalikes"),
+        (u32::from(ViewFlags::JOIN_ALL.bits()), "split"),
+        (u32::from(ViewFlags::TRANSLIT.bits()), "transliteration"),
         (VIA_ROMANISED, "transliteration"),
         (VIA_GLUED, "glued"),
         (VIA_MASK, "masked"),

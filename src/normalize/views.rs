@@ -8,17 +8,17 @@
 //! | view | words are | undoes |
 //! |---|---|---|
 //! | plain | segments | (the normal case; phrases are adjacent words) |
-//! | [`JOIN_PUNCT`] | chunks, punctuation dropped | `t.e.r.m`, `word_word`, `word-word` |
-//! | [`JOIN_SINGLES`] | runs of ≥ 3 one-letter segments (or one letter repeated) joined | `t e r m`, `t.e r-m`, `T- OOO- R- M` |
-//! | [`LEET`] / [`LEET_ALT`] | digits and symbols read as letters, only in words that have letters | `z0rv1k`, `te$t` |
-//! | [`COLLAPSE`] | runs of one letter counted once (run lengths kept) | `zoooorvik` |
-//! | [`SKELETON`] | words wholly in Cyrillic/Greek look-alikes read as Latin | `ѕсаm` written in Cyrillic |
-//! | [`JOIN_ALL`] | all words written together, each still a token | `zor vik` (an entry split by a space) |
-//! | [`TRANSLIT`] | Cyrillic words romanised, reduced to a sound key | `зорвик` (a Latin entry by sound) |
-//! | [`CAMEL`] | words split at their inner capitals | `LiveZorvikWorld`, `#ZorvikHD` |
+//! | [`ViewFlags::JOIN_PUNCT`] | chunks, punctuation dropped | `t.e.r.m`, `word_word`, `word-word` |
+//! | [`ViewFlags::JOIN_SINGLES`] | runs of ≥ 3 one-letter segments (or one letter repeated) joined | `t e r m`, `t.e r-m`, `T- OOO- R- M` |
+//! | [`ViewFlags::LEET`] / [`ViewFlags::LEET_ALT`] | digits and symbols read as letters, only in words that have letters | `z0rv1k`, `te$t` |
+//! | [`ViewFlags::COLLAPSE`] | runs of one letter counted once (run lengths kept) | `zoooorvik` |
+//! | [`ViewFlags::SKELETON`] | words wholly in Cyrillic/Greek look-alikes read as Latin | `ѕсаm` written in Cyrillic |
+//! | [`ViewFlags::JOIN_ALL`] | all words written together, each still a token | `zor vik` (an entry split by a space) |
+//! | [`ViewFlags::TRANSLIT`] | Cyrillic words romanised, reduced to a sound key | `зорвик` (a Latin entry by sound) |
+//! | [`ViewFlags::CAMEL`] | words split at their inner capitals | `LiveZorvikWorld`, `#ZorvikHD` |
 //!
 //! Views are rendered only when the text shows the evidence for them, so a
-//! plain query costs one view. The evidence for [`JOIN_ALL`] is the
+//! plain query costs one view. The evidence for [`ViewFlags::JOIN_ALL`] is the
 //! matcher's (consecutive words that, written together, may spell a long
 //! entry: two Bloom filters of the entries' prefixes and wholes): it asks for it with [`Views::render_extras`]. Each view is written as
 //! `" word word word " 0x00`: words separated by [`BOUNDARY`], views ended by
@@ -37,35 +37,40 @@ pub(crate) const BOUNDARY: u8 = b' ';
 /// Ends a view.
 pub(crate) const VIEW_END: u8 = 0;
 
-/// Chunks with punctuation inside are joined into one word.
-pub(crate) const JOIN_PUNCT: u16 = 1;
-/// Runs of three or more one-character words are joined into one word.
-pub(crate) const JOIN_SINGLES: u16 = 2;
-/// Digits and symbols inside words with letters are read as letters.
-pub(crate) const LEET: u16 = 4;
-/// As [`LEET`], with the second reading of ambiguous characters (`1` as `l`).
-pub(crate) const LEET_ALT: u16 = 8;
-/// Runs of the same character are written once; their lengths are kept.
-pub(crate) const COLLAPSE: u16 = 16;
-/// Words made only of Cyrillic or Greek look-alikes are read as Latin.
-pub(crate) const SKELETON: u16 = 32;
-/// With [`LEET`]: each word with 2–4 ambiguous characters in every mix of
-/// their readings (`m1l1on`: `1` once as `i`, once as `l`), as lone words.
-pub(crate) const LEET_MIX: u16 = 64;
-
-/// Every word of the text joined into one, without boundaries, so that an
-/// entry split by a space (`zor vik`) is found across the words; each word
-/// is still a token of its own, so a hit can be held to whole words.
-pub(crate) const JOIN_ALL: u16 = 128;
-/// Words with Cyrillic letters romanised and every word reduced to its
-/// sound key ([`super::translit`]): Latin entries written in Cyrillic by
-/// sound.
-pub(crate) const TRANSLIT: u16 = 256;
-
-/// Words written in CamelCase are split at their capitals (`LiveZorvikWorld`
-/// is three words, `HDZorvik` two): the capitals are the writer's word
-/// breaks, so an entry between them is a whole word.
-pub(crate) const CAMEL: u16 = 512;
+bitflags::bitflags! {
+    /// The readings a view renders the text under (several may combine:
+    /// `LEET | COLLAPSE`); the plain view has none.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub(crate) struct ViewFlags: u16 {
+        /// Chunks with punctuation inside are joined into one word.
+        const JOIN_PUNCT = 1;
+        /// Runs of three or more one-character words are joined into one word.
+        const JOIN_SINGLES = 2;
+        /// Digits and symbols inside words with letters are read as letters.
+        const LEET = 4;
+        /// As [`LEET`], with the second reading of ambiguous characters (`1` as `l`).
+        const LEET_ALT = 8;
+        /// Runs of the same character are written once; their lengths are kept.
+        const COLLAPSE = 16;
+        /// Words made only of Cyrillic or Greek look-alikes are read as Latin.
+        const SKELETON = 32;
+        /// With [`LEET`]: each word with 2–4 ambiguous characters in every mix of
+        /// their readings (`m1l1on`: `1` once as `i`, once as `l`), as lone words.
+        const LEET_MIX = 64;
+        /// Every word of the text joined into one, without boundaries, so that an
+        /// entry split by a space (`zor vik`) is found across the words; each word
+        /// is still a token of its own, so a hit can be held to whole words.
+        const JOIN_ALL = 128;
+        /// Words with Cyrillic letters romanised and every word reduced to its
+        /// sound key ([`super::translit`]): Latin entries written in Cyrillic by
+        /// sound.
+        const TRANSLIT = 256;
+        /// Words written in CamelCase are split at their capitals (`LiveZorvikWorld`
+        /// is three words, `HDZorvik` two): the capitals are the writer's word
+        /// breaks, so an entry between them is a whole word.
+        const CAMEL = 512;
+    }
+}
 
 /// Most ambiguous characters in one word whose readings are mixed.
 const MAX_MIXED: u32 = 4;
@@ -79,7 +84,7 @@ pub(crate) struct TokenSpan {
     pub end: u32,
     pub cell_start: u32,
     pub cell_end: u32,
-    /// The word is a run of one-character words joined ([`JOIN_SINGLES`]):
+    /// The word is a run of one-character words joined ([`ViewFlags::JOIN_SINGLES`]):
     /// every position inside it is a word boundary.
     pub joined_run: bool,
 }
@@ -87,14 +92,14 @@ pub(crate) struct TokenSpan {
 /// One rendered view.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct ViewSpan {
-    pub flags: u16,
+    pub flags: ViewFlags,
     /// Offset of the view's leading boundary.
     pub start: u32,
     /// Offset of the view's [`VIEW_END`] byte.
     pub end: u32,
     pub first_token: u32,
     pub end_token: u32,
-    /// In [`COLLAPSE`] views: index in `runs` of the run length of the
+    /// In [`ViewFlags::COLLAPSE`] views: index in `runs` of the run length of the
     /// view's first byte (runs are kept for collapse views only).
     pub runs_at: u32,
 }
@@ -106,7 +111,7 @@ struct Segment {
     /// White space lies between this segment and the previous one.
     space_before: bool,
     /// One character, or one letter repeated (`RRRR`): a letter spelled out
-    /// on its own, which [`JOIN_SINGLES`] joins with its neighbours.
+    /// on its own, which [`ViewFlags::JOIN_SINGLES`] joins with its neighbours.
     single: bool,
 }
 
@@ -117,7 +122,7 @@ enum ScriptFold {
     ToLatin,
     ToCyrillic,
     ToGreek,
-    /// Only in [`SKELETON`] views: the whole word to Latin.
+    /// Only in [`ViewFlags::SKELETON`] views: the whole word to Latin.
     Skeleton,
 }
 
@@ -129,13 +134,13 @@ pub struct Views {
     leet_segments: Vec<Segment>,
     camel_segments: Vec<Segment>,
     pub(crate) buf: Vec<u8>,
-    /// Run length of the character at each byte of the [`COLLAPSE`] views.
+    /// Run length of the character at each byte of the [`ViewFlags::COLLAPSE`] views.
     runs: Vec<u8>,
     /// The text is pure ASCII: no script folding to consider.
     ascii: bool,
     pub(crate) tokens: Vec<TokenSpan>,
     pub(crate) views: Vec<ViewSpan>,
-    /// Reused by the [`TRANSLIT`] view.
+    /// Reused by the [`ViewFlags::TRANSLIT`] view.
     romanised: String,
     sound: String,
 }
@@ -147,8 +152,8 @@ impl Views {
         self.render_extras(true);
     }
 
-    /// Folds `text` and renders every view but [`JOIN_ALL`] and
-    /// [`TRANSLIT`] (see [`Views::render_extras`]).
+    /// Folds `text` and renders every view but [`ViewFlags::JOIN_ALL`] and
+    /// [`ViewFlags::TRANSLIT`] (see [`Views::render_extras`]).
     pub(crate) fn render_base(&mut self, text: &str) {
         self.cells.clear();
         self.buf.clear();
@@ -162,14 +167,14 @@ impl Views {
         }
 
         let evidence = segment(&self.cells, false, &mut self.segments);
-        let mut bases = [0u16; 3];
+        let mut bases = [ViewFlags::empty(); 3];
         let mut n_bases = 1;
         if evidence.joined_chunks {
-            bases[n_bases] = JOIN_PUNCT;
+            bases[n_bases] = ViewFlags::JOIN_PUNCT;
             n_bases += 1;
         }
         if evidence.single_runs {
-            bases[n_bases] = JOIN_SINGLES;
+            bases[n_bases] = ViewFlags::JOIN_SINGLES;
             n_bases += 1;
         }
         let mut skeleton_words = false;
@@ -177,30 +182,34 @@ impl Views {
             let out = self.render_view(base, false);
             skeleton_words |= out.skeleton_words;
             if out.has_runs {
-                self.render_view(base | COLLAPSE, false);
+                self.render_view(base | ViewFlags::COLLAPSE, false);
             }
         }
         if camel_split(&self.cells, &self.segments, &mut self.camel_segments) {
-            self.render_view(CAMEL, false);
+            self.render_view(ViewFlags::CAMEL, false);
         }
         if evidence.leet {
             let leet = segment(&self.cells, true, &mut self.leet_segments);
-            let mut leet_bases = [0u16; 3];
+            let mut leet_bases = [ViewFlags::empty(); 3];
             let mut n = 1;
             if leet.joined_chunks {
-                leet_bases[n] = JOIN_PUNCT;
+                leet_bases[n] = ViewFlags::JOIN_PUNCT;
                 n += 1;
             }
             if leet.single_runs {
-                leet_bases[n] = JOIN_SINGLES;
+                leet_bases[n] = ViewFlags::JOIN_SINGLES;
                 n += 1;
             }
-            let readings: &[u16] = if evidence.leet_ambiguous { &[LEET, LEET | LEET_ALT] } else { &[LEET] };
+            let readings: &[ViewFlags] = if evidence.leet_ambiguous {
+                &[ViewFlags::LEET, ViewFlags::LEET | ViewFlags::LEET_ALT]
+            } else {
+                &[ViewFlags::LEET]
+            };
             for &reading in readings {
                 for &base in &leet_bases[..n] {
                     let out = self.render_view(base | reading, true);
                     if out.has_runs {
-                        self.render_view(base | reading | COLLAPSE, true);
+                        self.render_view(base | reading | ViewFlags::COLLAPSE, true);
                     }
                 }
             }
@@ -209,16 +218,16 @@ impl Views {
             }
         }
         if skeleton_words {
-            let out = self.render_view(SKELETON, false);
+            let out = self.render_view(ViewFlags::SKELETON, false);
             if out.has_runs {
-                self.render_view(SKELETON | COLLAPSE, false);
+                self.render_view(ViewFlags::SKELETON | ViewFlags::COLLAPSE, false);
             }
         }
     }
 
-    /// Renders the [`JOIN_ALL`] view when `joined` (the caller has evidence
+    /// Renders the [`ViewFlags::JOIN_ALL`] view when `joined` (the caller has evidence
     /// that two words may be one entry split) and the text has two words
-    /// or more, then the [`TRANSLIT`] view (always last) when a word has
+    /// or more, then the [`ViewFlags::TRANSLIT`] view (always last) when a word has
     /// Cyrillic letters.
     pub(crate) fn render_extras(&mut self, joined: bool) {
         let plain = self.views[0];
@@ -235,7 +244,7 @@ impl Views {
 
     /// Ends the view of `flags` that starts at `start` with token
     /// `first_token` (a view without run lengths).
-    fn end_view(&mut self, flags: u16, start: u32, first_token: u32) {
+    fn end_view(&mut self, flags: ViewFlags, start: u32, first_token: u32) {
         self.buf.push(VIEW_END);
         self.views.push(ViewSpan {
             flags,
@@ -247,7 +256,7 @@ impl Views {
         });
     }
 
-    /// The [`JOIN_ALL`] view: the plain view's words written without
+    /// The [`ViewFlags::JOIN_ALL`] view: the plain view's words written without
     /// boundaries, each still its own token.
     fn render_joined_all(&mut self) {
         let plain = self.views[0];
@@ -261,10 +270,10 @@ impl Views {
             self.tokens.push(TokenSpan { start: at, end: self.buf.len() as u32, ..token });
         }
         self.buf.push(BOUNDARY);
-        self.end_view(JOIN_ALL, start, first_token);
+        self.end_view(ViewFlags::JOIN_ALL, start, first_token);
     }
 
-    /// The [`TRANSLIT`] view: each word of the plain view that has Cyrillic
+    /// The [`ViewFlags::TRANSLIT`] view: each word of the plain view that has Cyrillic
     /// letters romanised and reduced to its sound key.
     fn render_translit(&mut self) {
         let plain = self.views[0];
@@ -290,7 +299,7 @@ impl Views {
             self.buf.push(BOUNDARY);
         }
         (self.romanised, self.sound) = (romanised, key);
-        self.end_view(TRANSLIT, start, first_token);
+        self.end_view(ViewFlags::TRANSLIT, start, first_token);
     }
 
     /// The cells covered by the bytes `start..end` of `view`.
@@ -310,24 +319,24 @@ impl Views {
         &self.tokens[view.first_token as usize..view.end_token as usize]
     }
 
-    /// The run lengths of the bytes `start..end` of a [`COLLAPSE`] view.
+    /// The run lengths of the bytes `start..end` of a [`ViewFlags::COLLAPSE`] view.
     pub(crate) fn runs_of(&self, view: &ViewSpan, start: usize, end: usize) -> &[u8] {
         let at = view.runs_at as usize + (start - view.start as usize);
         &self.runs[at..at + (end - start)]
     }
 
-    fn render_view(&mut self, flags: u16, leet_mode: bool) -> RenderOutcome {
+    fn render_view(&mut self, flags: ViewFlags, leet_mode: bool) -> RenderOutcome {
         let start = self.buf.len() as u32;
         let first_token = self.tokens.len() as u32;
         let runs_at = self.runs.len() as u32;
-        let collapse = flags & COLLAPSE != 0;
+        let collapse = flags.intersects(ViewFlags::COLLAPSE);
         self.buf.push(BOUNDARY);
         if collapse {
             self.runs.push(1);
         }
         let segments = if leet_mode {
             std::mem::take(&mut self.leet_segments)
-        } else if flags & CAMEL != 0 {
+        } else if flags.intersects(ViewFlags::CAMEL) {
             std::mem::take(&mut self.camel_segments)
         } else {
             std::mem::take(&mut self.segments)
@@ -338,13 +347,13 @@ impl Views {
             let last = group_end(&segments, i, flags);
             let cell_start = segments[i].cell_start as usize;
             let cell_end = segments[last].cell_end as usize;
-            let joined_run = flags & JOIN_SINGLES != 0 && last > i;
+            let joined_run = flags.intersects(ViewFlags::JOIN_SINGLES) && last > i;
             self.render_token(cell_start, cell_end, flags, joined_run, None, &mut outcome);
             i = last + 1;
         }
         if leet_mode {
             self.leet_segments = segments;
-        } else if flags & CAMEL != 0 {
+        } else if flags.intersects(ViewFlags::CAMEL) {
             self.camel_segments = segments;
         } else {
             self.segments = segments;
@@ -364,7 +373,7 @@ impl Views {
         outcome
     }
 
-    /// The [`LEET_MIX`] views: for each word (segment or run of single
+    /// The [`ViewFlags::LEET_MIX`] views: for each word (segment or run of single
     /// letters) with 2–4 ambiguous characters, and each mix of their
     /// readings that the all-first and all-second views do not already
     /// show, one view of the whole text with that word in that mix and the
@@ -373,12 +382,12 @@ impl Views {
     fn render_mixed_view(&mut self) {
         let segments = std::mem::take(&mut self.leet_segments);
         let mut outcome = RenderOutcome::default();
-        for base in [0, JOIN_SINGLES] {
+        for base in [ViewFlags::empty(), ViewFlags::JOIN_SINGLES] {
             let mut i = 0;
             while i < segments.len() {
                 let last = group_end(&segments, i, base);
-                let joined_run = base == JOIN_SINGLES && last > i;
-                if base == 0 || joined_run {
+                let joined_run = base == ViewFlags::JOIN_SINGLES && last > i;
+                if base.is_empty() || joined_run {
                     let (from, to) = (segments[i].cell_start as usize, segments[last].cell_end as usize);
                     let cells = &self.cells[from..to];
                     let ambiguous = cells
@@ -397,10 +406,17 @@ impl Views {
         self.leet_segments = segments;
     }
 
-    /// One [`LEET_MIX`] view: the words of `segments` grouped as in the
+    /// One [`ViewFlags::LEET_MIX`] view: the words of `segments` grouped as in the
     /// view of `base`, the word that starts at cell `mixed` read in the mix
     /// `mask`.
-    fn render_mix(&mut self, segments: &[Segment], base: u16, mixed: usize, mask: u32, outcome: &mut RenderOutcome) {
+    fn render_mix(
+        &mut self,
+        segments: &[Segment],
+        base: ViewFlags,
+        mixed: usize,
+        mask: u32,
+        outcome: &mut RenderOutcome,
+    ) {
         let start = self.buf.len() as u32;
         let first_token = self.tokens.len() as u32;
         self.buf.push(BOUNDARY);
@@ -408,25 +424,25 @@ impl Views {
         while i < segments.len() {
             let last = group_end(segments, i, base);
             let (from, to) = (segments[i].cell_start as usize, segments[last].cell_end as usize);
-            let joined_run = base == JOIN_SINGLES && last > i;
+            let joined_run = base == ViewFlags::JOIN_SINGLES && last > i;
             let mix = (from == mixed).then_some(mask);
-            self.render_token(from, to, LEET | LEET_MIX, joined_run, mix, outcome);
+            self.render_token(from, to, ViewFlags::LEET | ViewFlags::LEET_MIX, joined_run, mix, outcome);
             i = last + 1;
         }
-        self.end_view(LEET | LEET_MIX, start, first_token);
+        self.end_view(ViewFlags::LEET | ViewFlags::LEET_MIX, start, first_token);
     }
 
     fn render_token(
         &mut self,
         cell_start: usize,
         cell_end: usize,
-        flags: u16,
+        flags: ViewFlags,
         joined_run: bool,
         mix: Option<u32>,
         outcome: &mut RenderOutcome,
     ) {
         let cells = &self.cells[cell_start..cell_end];
-        if self.ascii && flags & (LEET | COLLAPSE) == 0 {
+        if self.ascii && !flags.intersects(ViewFlags::LEET | ViewFlags::COLLAPSE) {
             // The common case: ASCII text read as written.
             let token_start = self.buf.len();
             self.buf.extend(cells.iter().filter(|c| c.is_alnum()).map(|c| c.ch as u8));
@@ -445,12 +461,12 @@ impl Views {
             return;
         }
         let fold = if self.ascii { ScriptFold::None } else { script_fold(cells, flags) };
-        if !self.ascii && flags & SKELETON == 0 && is_skeleton_candidate(cells) {
+        if !self.ascii && !flags.intersects(ViewFlags::SKELETON) && is_skeleton_candidate(cells) {
             outcome.skeleton_words = true;
         }
-        let leet = flags & LEET != 0 && cells.iter().any(|c| c.kind == Kind::Letter);
-        let alt = flags & LEET_ALT != 0;
-        let collapse = flags & COLLAPSE != 0;
+        let leet = flags.intersects(ViewFlags::LEET) && cells.iter().any(|c| c.kind == Kind::Letter);
+        let alt = flags.intersects(ViewFlags::LEET_ALT);
+        let collapse = flags.intersects(ViewFlags::COLLAPSE);
         let token_start = self.buf.len();
         let mut previous = '\0';
         let mut previous_at = 0usize;
@@ -672,7 +688,7 @@ impl ChunkTally {
 /// Splits the segments at their inner capitals into `out`: before a
 /// capital that follows a small letter (`live|Zorvik`), and before the last
 /// capital of a run that a small letter follows (`HD|Zorvik`). Whether any
-/// segment was split (text in one case has no [`CAMEL`] view).
+/// segment was split (text in one case has no [`ViewFlags::CAMEL`] view).
 fn camel_split(cells: &[Cell], segments: &[Segment], out: &mut Vec<Segment>) -> bool {
     out.clear();
     let is_small = |c: &Cell| c.kind == Kind::Letter && !c.upper && c.ch.is_alphabetic();
@@ -711,16 +727,16 @@ fn camel_split(cells: &[Cell], segments: &[Segment], out: &mut Vec<Segment>) -> 
 }
 
 /// The last segment of the word that starts at segment `i` in a view.
-fn group_end(segments: &[Segment], i: usize, flags: u16) -> usize {
+fn group_end(segments: &[Segment], i: usize, flags: ViewFlags) -> usize {
     let single = |s: &Segment| s.single;
-    if flags & JOIN_PUNCT != 0 {
+    if flags.intersects(ViewFlags::JOIN_PUNCT) {
         let mut last = i;
         while last + 1 < segments.len() && !segments[last + 1].space_before {
             last += 1;
         }
         return last;
     }
-    if flags & JOIN_SINGLES != 0 && single(&segments[i]) {
+    if flags.intersects(ViewFlags::JOIN_SINGLES) && single(&segments[i]) {
         let mut last = i;
         while last + 1 < segments.len() && single(&segments[last + 1]) {
             last += 1;
@@ -732,7 +748,7 @@ fn group_end(segments: &[Segment], i: usize, flags: u16) -> usize {
     i
 }
 
-fn script_fold(cells: &[Cell], flags: u16) -> ScriptFold {
+fn script_fold(cells: &[Cell], flags: ViewFlags) -> ScriptFold {
     let mut latin = 0u32;
     let mut cyrillic = 0u32;
     let mut greek = 0u32;
@@ -758,7 +774,7 @@ fn script_fold(cells: &[Cell], flags: u16) -> ScriptFold {
         return ScriptFold::None;
     }
     if latin == 0 {
-        if flags & SKELETON != 0 && is_skeleton_candidate(cells) {
+        if flags.intersects(ViewFlags::SKELETON) && is_skeleton_candidate(cells) {
             return ScriptFold::Skeleton;
         }
         let scripts = u32::from(cyrillic > 0) + u32::from(greek > 0) + u32::from(other > 0);
@@ -836,7 +852,7 @@ mod tests {
             .iter()
             .map(|v| {
                 let body = std::str::from_utf8(&views.buf[v.start as usize..v.end as usize]).unwrap();
-                format!("{}:{}", v.flags, body.trim())
+                format!("{}:{}", v.flags.bits(), body.trim())
             })
             .collect()
     }
@@ -881,7 +897,7 @@ mod tests {
         let mut views = Views::default();
         views.render("zooorvik");
         let view = views.views[1];
-        assert_eq!(view.flags, COLLAPSE);
+        assert_eq!(view.flags, ViewFlags::COLLAPSE);
         let body = &views.buf[view.start as usize..view.end as usize];
         let runs = views.runs_of(&view, view.start as usize, view.end as usize);
         assert_eq!(body, b" zorvik ");
@@ -908,7 +924,7 @@ mod tests {
     fn cell_spans_map_back_to_the_text() {
         let mut views = Views::default();
         views.render("ab t.e.r.m cd");
-        let view = views.views[1]; // JOIN_PUNCT
+        let view = views.views[1]; // ViewFlags::JOIN_PUNCT
         let body = std::str::from_utf8(&views.buf[view.start as usize..view.end as usize]).unwrap();
         let at = view.start as usize + body.find("term").unwrap();
         assert_eq!(views.cell_span(&view, at, at + 4), (3, 10));
