@@ -14,8 +14,8 @@ pub struct ServeArgs {
     /// A TOML configuration file (see examples/signpost.toml).
     #[arg(long, env = "SIGNPOST_CONFIG", value_name = "FILE")]
     config: Option<PathBuf>,
-    /// Address to listen on [env: SIGNPOST_LISTEN] [default: 127.0.0.1:8080].
-    #[arg(long, value_name = "ADDR")]
+    /// Address to listen on [default: 127.0.0.1:8080].
+    #[arg(long, env = "SIGNPOST_LISTEN", hide_env_values = true, value_name = "ADDR")]
     listen: Option<String>,
     /// A keyword list file or directory; repeatable [env: SIGNPOST_KEYWORDS, paths separated by `:`].
     /// Without it, the embedded demo lists (fictional terms).
@@ -25,20 +25,20 @@ pub struct ServeArgs {
     /// repeatable [env: SIGNPOST_DICTIONARY, paths separated by `:`].
     #[arg(long = "dictionary", value_name = "FILE")]
     dictionary: Vec<PathBuf>,
-    /// Redis URL for counters shared by a fleet [env: SIGNPOST_REDIS_URL].
-    #[arg(long, value_name = "URL")]
+    /// Redis URL for counters shared by a fleet.
+    #[arg(long, env = "SIGNPOST_REDIS_URL", hide_env_values = true, value_name = "URL")]
     redis: Option<String>,
-    /// Directory of the embedded analytics store [env: SIGNPOST_DATA_DIR] [default: signpost-data].
-    #[arg(long, value_name = "DIR")]
+    /// Directory of the embedded analytics store [default: signpost-data].
+    #[arg(long, env = "SIGNPOST_DATA_DIR", hide_env_values = true, value_name = "DIR")]
     data_dir: Option<PathBuf>,
-    /// Directory overriding the embedded content [env: SIGNPOST_CONTENT_DIR].
-    #[arg(long, value_name = "DIR")]
+    /// Directory overriding the embedded content.
+    #[arg(long, env = "SIGNPOST_CONTENT_DIR", hide_env_values = true, value_name = "DIR")]
     content_dir: Option<PathBuf>,
-    /// Base URL people reach this service under [env: SIGNPOST_PUBLIC_URL].
-    #[arg(long, value_name = "URL")]
+    /// Base URL people reach this service under.
+    #[arg(long, env = "SIGNPOST_PUBLIC_URL", hide_env_values = true, value_name = "URL")]
     public_url: Option<String>,
-    /// Log format: text or json [env: SIGNPOST_LOG_FORMAT].
-    #[arg(long, value_name = "FORMAT", value_enum)]
+    /// Log format: text or json.
+    #[arg(long, env = "SIGNPOST_LOG_FORMAT", hide_env_values = true, value_name = "FORMAT", value_enum)]
     log_format: Option<LogFormat>,
 }
 

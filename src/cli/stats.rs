@@ -23,11 +23,11 @@ pub struct StatsArgs {
     /// A TOML configuration file (for redis_url, data_dir, k and epsilon).
     #[arg(long, env = "SIGNPOST_CONFIG", value_name = "FILE")]
     config: Option<PathBuf>,
-    /// Read from Redis [env: SIGNPOST_REDIS_URL].
-    #[arg(long, value_name = "URL")]
+    /// Read from Redis.
+    #[arg(long, env = "SIGNPOST_REDIS_URL", hide_env_values = true, value_name = "URL")]
     redis: Option<String>,
-    /// Read the embedded store in this directory [env: SIGNPOST_DATA_DIR] [default: signpost-data].
-    #[arg(long, value_name = "DIR")]
+    /// Read the embedded store in this directory [default: signpost-data].
+    #[arg(long, env = "SIGNPOST_DATA_DIR", hide_env_values = true, value_name = "DIR")]
     data_dir: Option<PathBuf>,
     /// Start: `YYYY-MM-DD` or RFC 3339 (default: 7 days before `--to`).
     #[arg(long)]

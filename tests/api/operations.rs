@@ -147,3 +147,20 @@ fn json_logs_at_trace_level_never_contain_the_query_and_sigterm_stops_gracefully
     assert!(!logs.contains("markerqzx7719"), "a log line carries the query or session");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn help_names_the_environment_variables_but_never_their_values() {
+    let output = Command::new(env!("CARGO_BIN_EXE_signpost"))
+        .args(["serve", "--help"])
+        .env("SIGNPOST_REDIS_URL", "redis://:hunter2-secret@127.0.0.1:1")
+        .env("SIGNPOST_PUBLIC_URL", "https://private.example")
+        .output()
+        .unwrap();
+    let help = String::from_utf8(output.stdout).unwrap();
+    for variable in
+        ["SIGNPOST_LISTEN", "SIGNPOST_REDIS_URL", "SIGNPOST_DATA_DIR", "SIGNPOST_PUBLIC_URL", "SIGNPOST_LOG_FORMAT"]
+    {
+        assert!(help.contains(&format!("[env: {variable}]")), "{variable} is named: {help}");
+    }
+    assert!(!help.contains("hunter2") && !help.contains("private.example"), "values are hidden: {help}");
+}
