@@ -18,7 +18,7 @@ use super::plots::Marker;
 use super::stats::{Comparison, Proportion, Z95, two_proportion, wilson};
 use super::{Its, interrupted_time_series};
 use crate::analytics::cell::HOUR_SECONDS;
-use crate::analytics::export::{Count, Export, parse_hour};
+use crate::analytics::export::{Count, Export, WARNED, WARNED_ONCE, parse_hour};
 
 /// The steps of the funnel, with their metric names.
 pub const FUNNEL: &[(&str, &str)] = &[
@@ -135,10 +135,7 @@ pub fn build(export: &Export, intervention_day: Option<u32>) -> Dashboard {
     arms.sort();
     let turn_back_of = |arm: &str| -> Option<(u64, u64)> {
         let row = arm_rows.iter().find(|r| r.arm == arm)?;
-        Some((
-            row.values.get("sessions_warned_once").copied().flatten()?,
-            row.values.get("sessions_warned").copied().flatten()?,
-        ))
+        Some((row.values.get(WARNED_ONCE).copied().flatten()?, row.values.get(WARNED).copied().flatten()?))
     };
     let help_of = |arm: &str| -> Option<(u64, u64)> {
         let group = export.totals.groups.iter().find(|g| g.group.get("variant").map(String::as_str) == Some(arm))?;

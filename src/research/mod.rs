@@ -10,6 +10,7 @@ pub mod stats;
 
 use serde::Serialize;
 
+use crate::analytics::cell::metric;
 use crate::analytics::export::{Export, day_to_date};
 use stats::Segmented;
 
@@ -67,8 +68,8 @@ pub fn interrupted_time_series(daily: &Export, intervention_day: u32) -> Option<
     let mut days: Vec<(u32, f64)> = Vec::new();
     for bucket in &daily.buckets {
         let hour = crate::analytics::export::parse_hour(&bucket.start)?;
-        let checks = bucket.counts.values.get("checks").copied().flatten();
-        let hits = bucket.counts.values.get("hits").copied().flatten();
+        let checks = bucket.counts.values.get(metric::CHECKS).copied().flatten();
+        let hits = bucket.counts.values.get(metric::HITS).copied().flatten();
         if let (Some(checks), Some(hits)) = (checks, hits) {
             if checks > 0 {
                 days.push((hour / 24, hits as f64 * 1000.0 / checks as f64));

@@ -60,6 +60,7 @@ pub use noise::NoiseKey;
 use noise::Noiser;
 pub use period::{day_to_date, hour_to_rfc3339, parse_hour, period};
 use sessions::*;
+pub use sessions::{WARNED, WARNED_AGAIN, WARNED_ONCE, WITH_HIT};
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -3,16 +3,16 @@
 use super::*;
 
 /// Sessions with a hit (per day and arm).
-pub(super) const WITH_HIT: &str = "sessions_with_hit";
+pub const WITH_HIT: &str = "sessions_with_hit";
 
 /// Sessions shown a warning.
-pub(super) const WARNED: &str = "sessions_warned";
+pub const WARNED: &str = "sessions_warned";
 
 /// Sessions shown a warning once (warned − warned again).
-pub(super) const WARNED_ONCE: &str = "sessions_warned_once";
+pub const WARNED_ONCE: &str = "sessions_warned_once";
 
 /// Sessions shown a warning more than once.
-pub(super) const WARNED_AGAIN: &str = "sessions_warned_again";
+pub const WARNED_AGAIN: &str = "sessions_warned_again";
 
 /// Stored session counts: day → arm → metric → count.
 pub(super) type SessionCounts = BTreeMap<u32, BTreeMap<String, BTreeMap<&'static str, u64>>>;
