@@ -22,9 +22,11 @@ pub fn describe(error: &serde_json::Error) -> String {
 /// left out. Only the parts that come from our schema are kept.
 fn shape_problem(message: &str) -> String {
     let message = message.split(" at line ").next().unwrap_or(message);
-    // What follows ", expected" or ", there are no" describes our schema.
+    // What follows the last ", expected" or ", there are no" describes our
+    // schema: the last, because a sent field name or value can itself hold
+    // ", expected ..." to have it echoed.
     let expected =
-        [", expected ", ", there are no "].iter().find_map(|marker| message.find(marker).map(|at| &message[at + 2..]));
+        [", expected ", ", there are no "].iter().find_map(|marker| message.rfind(marker).map(|at| &message[at + 2..]));
     let kind = [
         ("invalid type", "a value has the wrong type"),
         ("invalid value", "a value is not allowed"),
@@ -68,6 +70,19 @@ mod tests {
 
     fn described(json: &str) -> String {
         describe(&serde_json::from_str::<Request>(json).expect_err("does not parse"))
+    }
+
+    #[test]
+    fn a_sent_name_that_mimics_the_schema_is_not_echoed() {
+        for json in [
+            r#"{"q": "x", "MARKERzq, expected SOMETHING": 1}"#,
+            r#"{"q": "x", "mode": "MARKERzq, expected SOMETHING"}"#,
+            r#"{"q": "x", "count": "MARKERzq, expected SOMETHING"}"#,
+        ] {
+            let message = described(json);
+            assert!(!message.contains("MARKERzq") && !message.contains("SOMETHING"), "{json} → {message}");
+            assert!(message.contains("expected"), "the schema is still described: {message}");
+        }
     }
 
     #[test]

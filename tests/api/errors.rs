@@ -28,6 +28,8 @@ async fn json_errors_never_repeat_what_was_sent() {
     for body in [
         format!("\"{marker}\""),
         format!("{{\"{marker}\": 1}}"),
+        // A name that mimics serde's own wording is not echoed either.
+        format!("{{\"q\": \"x\", \"a, expected {marker}\": 1}}"),
         format!("{{\"q\": \"x\", \"locale\": [\"{marker}\"]}}"),
         format!("{{\"q\": \"{marker}\", \"session\": 5}}"),
     ] {
