@@ -50,11 +50,14 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::check::{CheckInput, CheckResponse, Links, WarningPayload, checked_country, checked_locale, run};
+use crate::analytics::token::now_seconds;
+use crate::check::{CheckInput, CheckResponse, Links, WarningPayload, run};
 use crate::config::Limits;
 use crate::deterrence::{HelplineView, WarningText};
 use crate::engine::{Answer, Engine};
-use crate::web::{DECISION_HEADER, PageLinks, inline_style_csp, page_response, render_page};
+use crate::web::{
+    DECISION_HEADER, PageLinks, first_language, header_str, inline_style_csp, page_response, render_page,
+};
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
 use actix_web::http::StatusCode;
@@ -242,20 +245,20 @@ impl SignpostGate {
             return None;
         }
         let engine = self.engine.load();
-        let mut input = CheckInput::truncated("", self.max_query_bytes);
-        if self.locale_from_accept_language {
-            input.locale = accept_language(request).and_then(|tag| checked_locale(Cow::Borrowed(tag)).ok());
-        }
-        input.country = self
-            .country_header
-            .as_ref()
-            .and_then(|name| header_str(request, name))
-            .and_then(|country| checked_country(Cow::Borrowed(country)).ok());
+        let headers = request.headers();
+        let at = now_seconds();
         let shown = form_urlencoded::parse(query_string.as_bytes())
             .filter(|(key, _)| self.params.iter().any(|name| name == key))
             .find_map(|(_, value)| {
-                let value = CheckInput::truncated(value, self.max_query_bytes).query;
-                run(&engine, &CheckInput { query: value, ..input.clone() }).shown
+                let mut input = CheckInput::truncated(value, self.max_query_bytes, at);
+                // A header that does not pass is left out: the gate never refuses.
+                if let Some(tag) = first_language(headers).filter(|_| self.locale_from_accept_language) {
+                    let _ = input.set_locale(Cow::Borrowed(tag));
+                }
+                if let Some(country) = self.country_header.as_ref().and_then(|name| header_str(headers, name)) {
+                    let _ = input.set_country(Cow::Borrowed(country));
+                }
+                run(&engine, &input).shown
             })?;
         let links = Links { base: self.base_url.as_deref(), token: None };
         Some(if prefers_html(request) {
@@ -294,19 +297,10 @@ fn mark_warning(response: &mut HttpResponse) {
     headers.insert(header::VARY, HeaderValue::from_static("Accept, Accept-Language"));
 }
 
-fn header_str<'a>(request: &'a ServiceRequest, name: &HeaderName) -> Option<&'a str> {
-    request.headers().get(name).and_then(|v| v.to_str().ok()).map(str::trim).filter(|v| !v.is_empty())
-}
-
-/// The first language tag of `Accept-Language` (checked by the caller).
-fn accept_language(request: &ServiceRequest) -> Option<&str> {
-    header_str(request, &header::ACCEPT_LANGUAGE).and_then(|value| value.split([',', ';']).next()).map(str::trim)
-}
-
 /// Whether the client takes HTML at least as much as JSON (by `Accept`
 /// q-values; no `Accept` means anything).
 fn prefers_html(request: &ServiceRequest) -> bool {
-    let Some(accept) = header_str(request, &header::ACCEPT) else {
+    let Some(accept) = header_str(request.headers(), header::ACCEPT) else {
         return true;
     };
     let (mut html, mut json) = (0.0_f32, 0.0_f32);

@@ -11,7 +11,8 @@
 //! use signpost::engine::{Answer, Engine};
 //!
 //! let engine = Engine::load(&Config::default()).unwrap();
-//! let input = CheckInput::new("zorvik", 1024).unwrap().with_country("gb".into()).unwrap();
+//! let mut input = CheckInput::new("zorvik", 1024, 1_765_000_000).unwrap();
+//! input.set_country("gb".into()).unwrap();
 //! let outcome = run(&engine, &input);
 //! assert_eq!(outcome.decision.answer(), Answer::Warn);
 //! let warning = outcome.warning(&engine, &Links::default()).unwrap();
@@ -81,21 +82,21 @@ pub struct CheckInput<'a> {
 }
 
 impl<'a> CheckInput<'a> {
-    /// The input for `query`, refused when it is longer than
-    /// `max_query_bytes`; no locale, country, session or surface, at the
-    /// current time.
-    pub fn new(query: impl Into<Cow<'a, str>>, max_query_bytes: usize) -> Result<CheckInput<'a>, InputError> {
+    /// The input for `query` checked at `at` (seconds since the Unix epoch),
+    /// refused when it is longer than `max_query_bytes`; no locale, country,
+    /// session or surface yet.
+    pub fn new(query: impl Into<Cow<'a, str>>, max_query_bytes: usize, at: u64) -> Result<CheckInput<'a>, InputError> {
         let query = query.into();
         if query.len() > max_query_bytes {
             return Err(InputError::QueryTooLong { len: query.len(), limit: max_query_bytes });
         }
-        Ok(CheckInput { query, locale: None, country: None, session: None, surface: None, at: now() })
+        Ok(CheckInput { query, locale: None, country: None, session: None, surface: None, at })
     }
 
     /// The input for at most the first `max_query_bytes` bytes of `query`
     /// (cut on a character boundary): for gates, which fail open and check
     /// what they can rather than refuse.
-    pub fn truncated(query: impl Into<Cow<'a, str>>, max_query_bytes: usize) -> CheckInput<'a> {
+    pub fn truncated(query: impl Into<Cow<'a, str>>, max_query_bytes: usize, at: u64) -> CheckInput<'a> {
         let mut query = query.into();
         if query.len() > max_query_bytes {
             let mut cut = max_query_bytes;
@@ -110,48 +111,40 @@ impl<'a> CheckInput<'a> {
                 }
             };
         }
-        CheckInput { query, locale: None, country: None, session: None, surface: None, at: now() }
+        CheckInput { query, locale: None, country: None, session: None, surface: None, at }
     }
 
-    /// The same input, checked at `at` (seconds since the Unix epoch).
-    pub fn at(mut self, at: u64) -> CheckInput<'a> {
-        self.at = at;
-        self
-    }
-
-    /// The same input in `locale`, if it is a language tag.
-    pub fn with_locale(mut self, locale: Cow<'a, str>) -> Result<CheckInput<'a>, InputError> {
+    /// Sets the reader's `locale`, if it is a language tag (else nothing changes).
+    pub fn set_locale(&mut self, locale: Cow<'a, str>) -> Result<(), InputError> {
         self.locale = Some(checked_locale(locale)?);
-        Ok(self)
+        Ok(())
     }
 
-    /// The same input for a reader in `country` (two letters, any case).
-    pub fn with_country(mut self, country: Cow<'a, str>) -> Result<CheckInput<'a>, InputError> {
+    /// Sets the reader's `country` (two letters, any case; else nothing changes).
+    pub fn set_country(&mut self, country: Cow<'a, str>) -> Result<(), InputError> {
         self.country = Some(checked_country(country)?);
-        Ok(self)
+        Ok(())
     }
 
-    /// The same input for the operator's `session`, pseudonymised for the
-    /// day of the check (set [`CheckInput::at`] first).
-    pub fn with_session(mut self, session: &str, pseudonyms: &Pseudonymizer) -> Result<CheckInput<'a>, InputError> {
+    /// Sets the operator's `session`, pseudonymised for the day of the check.
+    pub fn set_session(&mut self, session: &str, pseudonyms: &Pseudonymizer) -> Result<(), InputError> {
         if session.is_empty() || session.len() > MAX_SESSION_BYTES {
             return Err(InputError::Session);
         }
         self.session = Some(pseudonyms.key(session, utc_day(self.at)));
-        Ok(self)
+        Ok(())
     }
 
-    /// The same input typed on `surface`, counted under its name when it is
-    /// one of `configured`, else as `other` (so a client cannot create
-    /// cells at will).
-    pub fn with_surface(mut self, surface: Cow<'a, str>, configured: &[String]) -> Result<CheckInput<'a>, InputError> {
+    /// Sets the `surface` the query was typed on, counted under its name
+    /// when it is one of `configured`, else as `other` (so a client cannot
+    /// create cells at will).
+    pub fn set_surface(&mut self, surface: Cow<'a, str>, configured: &[String]) -> Result<(), InputError> {
         if !valid_surface(&surface) {
             return Err(InputError::Surface);
         }
-        let counted =
-            if configured.iter().any(|known| **known == *surface) { surface } else { Cow::Borrowed(OTHER_SURFACE) };
-        self.surface = Some(counted);
-        Ok(self)
+        let known = configured.iter().any(|name| **name == *surface);
+        self.surface = Some(if known { surface } else { Cow::Borrowed(OTHER_SURFACE) });
+        Ok(())
     }
 }
 
@@ -176,17 +169,13 @@ pub fn checked_country(country: Cow<'_, str>) -> Result<Cow<'_, str>, InputError
     }
 }
 
-fn now() -> u64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
-}
-
 /// What one check decided, and everything its callers do with that.
 #[derive(Debug)]
-pub struct Outcome {
+pub struct Outcome<'e> {
     /// Allow, control or warn, with the verdict and the variant.
     pub decision: Decision,
     /// The locale the content answers in for this reader.
-    pub locale: String,
+    pub locale: &'e str,
     /// The event that counts this check (never the query).
     pub event: Event,
     /// Which warning to show, on [`Decision::Warn`].
@@ -207,18 +196,18 @@ pub struct Shown {
 
 /// Decides `input` on `engine`: match, arm, the warning to show and the
 /// analytics event.
-pub fn run(engine: &Engine, input: &CheckInput<'_>) -> Outcome {
+pub fn run<'e>(engine: &'e Engine, input: &CheckInput<'_>) -> Outcome<'e> {
     let decision = engine.decide(&input.query, input.session.as_ref().map(|k| &k.0));
-    let locale = engine.content.resolve_locale(input.locale.as_deref()).to_owned();
+    let locale = engine.content.resolve_locale(input.locale.as_deref());
     let shown = match &decision {
         Decision::Warn { variant, .. } => Some(Shown {
             variant: engine.content.variant(variant).map_or_else(|| Arc::clone(variant), |v| Arc::clone(&v.id)),
-            locale: locale.clone(),
+            locale: locale.to_owned(),
             country: input.country.as_deref().map(str::to_owned),
         }),
         Decision::Allow | Decision::Control { .. } => None,
     };
-    let event = check_event(engine, input, &decision, &locale);
+    let event = check_event(engine, input, &decision, locale);
     Outcome { decision, locale, event, shown }
 }
 
@@ -243,7 +232,7 @@ fn check_event(engine: &Engine, input: &CheckInput<'_>, decision: &Decision, loc
     Event { at: input.at, kind: EventKind::Check { hit, warned }, dims, session: input.session }
 }
 
-impl Outcome {
+impl Outcome<'_> {
     /// What the caller is told to do.
     pub fn answer(&self) -> Answer {
         self.decision.answer()
@@ -409,23 +398,28 @@ mod tests {
         assert_eq!(checked_country("gb".into()).as_deref(), Ok("GB"));
         assert_eq!(checked_country("GBR".into()), Err(InputError::Country));
         assert_eq!(
-            CheckInput::new("zorvik zorvik", 6).map(|_| ()),
+            CheckInput::new("zorvik zorvik", 6, 0).map(|_| ()),
             Err(InputError::QueryTooLong { len: 13, limit: 6 })
         );
-        assert_eq!(CheckInput::truncated("zörvik", 2).query, "z");
+        assert_eq!(CheckInput::truncated("zörvik", 2, 0).query, "z");
         let surfaces = vec!["search".to_owned()];
-        let input = CheckInput::new("x", 10).expect("short");
-        assert_eq!(
-            input.clone().with_surface("search".into(), &surfaces).expect("ok").surface.as_deref(),
-            Some("search")
-        );
-        assert_eq!(input.clone().with_surface("chat".into(), &surfaces).expect("ok").surface.as_deref(), Some("other"));
-        assert_eq!(input.clone().with_surface("Chat!".into(), &surfaces).map(|_| ()), Err(InputError::Surface));
+        let mut input = CheckInput::new("x", 10, 86_400).expect("short");
+        input.set_surface("search".into(), &surfaces).expect("ok");
+        assert_eq!(input.surface.as_deref(), Some("search"));
+        input.set_surface("chat".into(), &surfaces).expect("ok");
+        assert_eq!(input.surface.as_deref(), Some("other"));
+        assert_eq!(input.set_surface("Chat!".into(), &surfaces), Err(InputError::Surface));
+        assert_eq!(input.surface.as_deref(), Some("other"), "a refused value changes nothing");
+        assert_eq!(input.set_locale("<b>".into()), Err(InputError::Locale));
+        assert_eq!(input.locale, None);
         let pseudonyms = Pseudonymizer::with_pepper([1; 32]);
-        assert_eq!(input.clone().with_session("", &pseudonyms).map(|_| ()), Err(InputError::Session));
-        let once = input.clone().at(86_400).with_session("s-1", &pseudonyms).expect("ok").session;
-        let again = input.clone().at(86_400 + 60).with_session("s-1", &pseudonyms).expect("ok").session;
-        let next_day = input.at(2 * 86_400).with_session("s-1", &pseudonyms).expect("ok").session;
+        assert_eq!(input.set_session("", &pseudonyms), Err(InputError::Session));
+        let session_at = |at: u64| {
+            let mut input = CheckInput::new("x", 10, at).expect("short");
+            input.set_session("s-1", &pseudonyms).expect("ok");
+            input.session
+        };
+        let (once, again, next_day) = (session_at(86_400), session_at(86_400 + 60), session_at(2 * 86_400));
         assert_eq!(once, again, "one pseudonym per day");
         assert_ne!(once, next_day, "a new pseudonym each day");
     }
@@ -433,15 +427,14 @@ mod tests {
     #[test]
     fn one_outcome_decides_counts_and_shows() {
         let engine = engine();
-        let allowed = run(&engine, &CheckInput::new("weather tomorrow", 100).expect("short"));
+        let allowed = run(&engine, &CheckInput::new("weather tomorrow", 100, 0).expect("short"));
         assert_eq!(allowed.answer(), Answer::Allow);
         assert!(allowed.shown.is_none() && allowed.claims(&engine, None).is_none());
         assert!(matches!(allowed.event.kind, EventKind::Check { hit: false, warned: false }));
 
-        let input = CheckInput::new("zorvik", 100)
-            .and_then(|i| i.with_locale("nl-BE".into()))
-            .and_then(|i| i.with_country("be".into()))
-            .expect("valid");
+        let mut input = CheckInput::new("zorvik", 100, 0).expect("short");
+        input.set_locale("nl-BE".into()).expect("a language tag");
+        input.set_country("be".into()).expect("a country");
         let warned = run(&engine, &input);
         assert_eq!(warned.answer(), Answer::Warn);
         assert!(matches!(warned.event.kind, EventKind::Check { hit: true, warned: true }));

@@ -33,7 +33,7 @@
 //! use signpost::engine::Engine;
 //!
 //! let engine = Engine::load(&Config::default()).unwrap();
-//! let outcome = run(&engine, &CheckInput::new("zorvik", 1024).unwrap());
+//! let outcome = run(&engine, &CheckInput::new("zorvik", 1024, 1_765_000_000).unwrap());
 //! let warning = outcome.warning(&engine, &Links::default()).unwrap();
 //! println!("{}: {}", warning.title, warning.helplines[0].helpline.name);
 //! ```

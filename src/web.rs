@@ -7,12 +7,26 @@ use std::sync::LazyLock;
 
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
-use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::http::header::{self, AsHeaderName, HeaderMap, HeaderName, HeaderValue};
 use base64::Engine as _;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use sha2::{Digest, Sha256};
 
 use crate::deterrence::{ChatStep, EndKind, HelplineView, WarningText};
+
+/// A header's value, trimmed, when it is text and not empty.
+pub fn header_str(headers: &HeaderMap, name: impl AsHeaderName) -> Option<&str> {
+    headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// The first language tag of `Accept-Language`, unchecked (the check's
+/// locale rule, [`crate::check::checked_locale`], decides if it is one).
+pub fn first_language(headers: &HeaderMap) -> Option<&str> {
+    header_str(headers, header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.split([',', ';']).next())
+        .map(str::trim)
+        .filter(|tag| !tag.is_empty())
+}
 
 /// Names the decision (`allow`/`warn`) on the answers of the check, the
 /// gate and the in-process gate.

@@ -13,23 +13,16 @@ pub enum ApiError {
     /// The body is not valid JSON of the expected shape.
     #[error("{0}")]
     InvalidJson(String),
-    /// The request has no query (`q`).
-    #[error("the request has no query: send {{\"q\": \"...\"}} (or ?q=... with GET)")]
-    MissingQuery,
+    /// The check's input was refused (missing or over-long query, a bad
+    /// locale, country, session or surface).
+    #[error(transparent)]
+    Input(#[from] crate::check::InputError),
     /// The body or a parameter is not valid UTF-8.
     #[error("{0} is not valid UTF-8")]
     InvalidUtf8(&'static str),
     /// A parameter has a value it cannot have.
     #[error("{0}")]
     InvalidParameter(String),
-    /// The query is longer than the configured limit.
-    #[error("the query is {len} bytes; the limit is {limit}")]
-    QueryTooLong {
-        /// The query's length.
-        len: usize,
-        /// The configured limit.
-        limit: usize,
-    },
     /// The body is larger than the configured limit.
     #[error("the request body is larger than {limit} bytes")]
     BodyTooLarge {
@@ -75,10 +68,11 @@ impl ApiError {
     pub fn code(&self) -> &'static str {
         match self {
             ApiError::InvalidJson(_) => "invalid_json",
-            ApiError::MissingQuery => "missing_query",
+            ApiError::Input(crate::check::InputError::MissingQuery) => "missing_query",
+            ApiError::Input(crate::check::InputError::QueryTooLong { .. }) => "query_too_long",
+            ApiError::Input(_) => "invalid_parameter",
             ApiError::InvalidUtf8(_) => "invalid_utf8",
             ApiError::InvalidParameter(_) => "invalid_parameter",
-            ApiError::QueryTooLong { .. } => "query_too_long",
             ApiError::BodyTooLarge { .. } => "body_too_large",
             ApiError::UnsupportedMediaType => "unsupported_media_type",
             ApiError::NotFound => "not_found",
@@ -112,17 +106,6 @@ pub struct ErrorDetail {
     pub message: String,
 }
 
-impl From<crate::check::InputError> for ApiError {
-    fn from(error: crate::check::InputError) -> Self {
-        use crate::check::InputError;
-        match error {
-            InputError::MissingQuery => ApiError::MissingQuery,
-            InputError::QueryTooLong { len, limit } => ApiError::QueryTooLong { len, limit },
-            other => ApiError::InvalidParameter(other.to_string()),
-        }
-    }
-}
-
 impl From<crate::analytics::export::ExportError> for ApiError {
     /// A store that cannot be read is 503; every other refusal of an export
     /// is the request's (400).
@@ -137,12 +120,14 @@ impl From<crate::analytics::export::ExportError> for ApiError {
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
+            ApiError::Input(crate::check::InputError::QueryTooLong { .. }) | ApiError::BodyTooLarge { .. } => {
+                StatusCode::PAYLOAD_TOO_LARGE
+            }
             ApiError::InvalidJson(_)
-            | ApiError::MissingQuery
+            | ApiError::Input(_)
             | ApiError::InvalidUtf8(_)
             | ApiError::InvalidParameter(_)
             | ApiError::InvalidToken(_) => StatusCode::BAD_REQUEST,
-            ApiError::QueryTooLong { .. } | ApiError::BodyTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,

@@ -10,9 +10,10 @@ use actix_web::{HttpMessage, HttpRequest, web};
 use futures_util::StreamExt;
 use serde::Deserialize;
 
-use crate::check::{CheckInput, InputError, checked_country, checked_locale};
+use crate::check::{CheckInput, InputError};
 use crate::http::error::ApiError;
 use crate::http::state::AppState;
+use crate::web::{first_language, header_str};
 
 /// A check request. Only `q` is required. (Fields borrow from the body when
 /// they can: a check should not allocate for what it only reads.)
@@ -53,18 +54,18 @@ impl<'a> CheckRequest<'a> {
     /// The validated input of this request, checked at `at`.
     pub(crate) fn into_input(self, state: &AppState, at: u64) -> Result<CheckInput<'a>, ApiError> {
         let query = self.q.ok_or(InputError::MissingQuery)?;
-        let mut input = CheckInput::new(query, state.config.limits.max_query_bytes)?.at(at);
+        let mut input = CheckInput::new(query, state.config.limits.max_query_bytes, at)?;
         if let Some(locale) = self.locale {
-            input = input.with_locale(locale)?;
+            input.set_locale(locale)?;
         }
         if let Some(country) = self.country {
-            input = input.with_country(country)?;
+            input.set_country(country)?;
         }
         if let Some(session) = self.session {
-            input = input.with_session(&session, &state.pseudonyms)?;
+            input.set_session(&session, &state.pseudonyms)?;
         }
         if let Some(surface) = self.surface {
-            input = input.with_surface(surface, &state.config.analytics.surfaces)?;
+            input.set_surface(surface, &state.config.analytics.surfaces)?;
         }
         Ok(input)
     }
@@ -100,7 +101,7 @@ impl<'a> CheckRequest<'a> {
 /// query is checked on its first `limits.max_query_bytes` bytes, and a
 /// header that does not pass the checks of `/v1/check` is left out.
 pub(crate) fn gate_input(request: &HttpRequest, state: &AppState) -> Option<CheckInput<'static>> {
-    let query_string = match header_str(request, "x-original-uri") {
+    let query_string = match header_str(request.headers(), "x-original-uri") {
         Some(uri) => uri.split_once('?').map_or("", |(_, query)| query.split('#').next().unwrap_or(query)),
         None => request.query_string(),
     };
@@ -111,37 +112,16 @@ pub(crate) fn gate_input(request: &HttpRequest, state: &AppState) -> Option<Chec
         .params
         .iter()
         .find_map(|name| params.iter().find(|(key, _)| key == name).map(|(_, value)| value.clone()))?;
-    let mut input = CheckInput::truncated(query, state.config.limits.max_query_bytes).at(state.clock(request));
-    let locale = header_str(request, "x-signpost-locale").or_else(|| first_language(request));
-    if let Some(locale) = locale.and_then(|tag| checked_locale(Cow::Borrowed(tag)).ok()) {
-        input.locale = Some(Cow::Owned(locale.into_owned()));
-    }
-    if let Some(country) =
-        header_str(request, "x-signpost-country").and_then(|c| checked_country(Cow::Borrowed(c)).ok())
-    {
-        input.country = Some(Cow::Owned(country.into_owned()));
-    }
-    if let Some(session) = header_str(request, "x-signpost-session") {
-        input = input.clone().with_session(session, &state.pseudonyms).unwrap_or(input);
-    }
-    if let Some(surface) = header_str(request, "x-signpost-surface") {
-        let counted = input.clone().with_surface(Cow::Owned(surface.to_owned()), &state.config.analytics.surfaces);
-        input = counted.unwrap_or(input);
-    }
+    let mut input = CheckInput::truncated(query, state.config.limits.max_query_bytes, state.clock(request));
+    let headers = request.headers();
+    let locale = header_str(headers, "x-signpost-locale").or_else(|| first_language(headers));
+    // A header that does not pass is left out (`set_*` change nothing on a refusal).
+    let _ = locale.map(|tag| input.set_locale(Cow::Owned(tag.to_owned())));
+    let _ = header_str(headers, "x-signpost-country").map(|c| input.set_country(Cow::Owned(c.to_owned())));
+    let _ = header_str(headers, "x-signpost-session").map(|s| input.set_session(s, &state.pseudonyms));
+    let _ = header_str(headers, "x-signpost-surface")
+        .map(|s| input.set_surface(Cow::Owned(s.to_owned()), &state.config.analytics.surfaces));
     Some(input)
-}
-
-/// A header's value, trimmed, when it is text and not empty.
-pub(crate) fn header_str<'a>(request: &'a HttpRequest, name: &str) -> Option<&'a str> {
-    request.headers().get(name).and_then(|v| v.to_str().ok()).map(str::trim).filter(|v| !v.is_empty())
-}
-
-/// The first language tag of `Accept-Language` (unchecked).
-pub(crate) fn first_language(request: &HttpRequest) -> Option<&str> {
-    header_str(request, header::ACCEPT_LANGUAGE.as_str())
-        .and_then(|value| value.split([',', ';']).next())
-        .map(str::trim)
-        .filter(|tag| !tag.is_empty())
 }
 
 /// Decodes a query string pair by pair, refusing percent-escapes that are
