@@ -549,6 +549,20 @@ impl Compiler {
             hasher.update(format!("{}\t{}\n", list.id, list.version));
         }
         let version: String = hasher.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect();
+        let age_groups: Vec<u16> = self
+            .ages
+            .iter()
+            .filter_map(|&(item, _, _)| match self.items[item as usize].role {
+                ItemRole::Member(g) | ItemRole::HiddenMember(g) => Some(g),
+                _ => None,
+            })
+            .collect();
+        let age_companions = self
+            .rules
+            .iter()
+            .filter(|rule| rule.groups.iter().any(|g| age_groups.contains(g)))
+            .map(|rule| rule.groups.iter().copied().filter(|g| !age_groups.contains(g)).collect())
+            .collect();
         let mut masked = self.masked;
         masked.sort_by(|a, b| self.items[*a as usize].text.cmp(&self.items[*b as usize].text));
         masked.dedup();
@@ -570,6 +584,7 @@ impl Compiler {
             typo: self.typo.finished(),
             romanised: self.romanised,
             ages: self.ages,
+            age_companions,
             age_words: AgeWords::default(),
             rules: self.rules,
             groups: self.groups.len(),

@@ -183,6 +183,10 @@ pub struct Matcher {
     /// any mix of romanisations.
     pub(crate) romanised: RomanisedIndex,
     pub(crate) ages: Vec<(u32, u32, u32)>,
+    /// For each rule with an age group, the rule's other groups: an age
+    /// decides nothing until all of one such set has been seen (an empty set:
+    /// a rule of ages alone, always scanned).
+    pub(crate) age_companions: Vec<Box<[u16]>>,
     pub(crate) age_words: AgeWords,
     pub(crate) rules: Vec<CompiledRule>,
     pub(crate) groups: usize,
@@ -255,7 +259,7 @@ impl Matcher {
 
     /// As [`Matcher::check`], with caller-owned buffers.
     pub fn check_with(&self, query: &str, scratch: &mut Scratch) -> Verdict {
-        self.collect(query, scratch);
+        self.collect(query, scratch, false);
         if scratch.hits.is_empty() {
             return Verdict::default();
         }
@@ -330,8 +334,10 @@ impl Matcher {
             + self.rules.iter().map(|r| 16 + r.groups.len() * 2).sum::<usize>()
     }
 
-    /// Finds every raw hit of `query` into `scratch.hits`.
-    pub(crate) fn collect(&self, query: &str, scratch: &mut Scratch) {
+    /// Finds the raw hits of `query` into `scratch.hits`: every one when
+    /// `every` (curators' tools), else only those that can decide (ages are
+    /// read only once a rule they complete may fire).
+    pub(crate) fn collect(&self, query: &str, scratch: &mut Scratch, every: bool) {
         scratch.hits.clear();
         let Scratch { views, hits, words, .. } = scratch;
         views.render_base(query);
@@ -474,7 +480,7 @@ impl Matcher {
         if !self.masked.is_empty() && views.cells.iter().any(|c| matches!(c.ch, '*' | '#' | '_')) {
             self.collect_masked(views, hits);
         }
-        if !self.ages.is_empty() {
+        if !self.ages.is_empty() && (every || self.ages_may_decide(hits)) {
             let plain = views.views[0];
             let tokens = views.view_tokens(&plain);
             words.clear();
@@ -508,6 +514,19 @@ impl Matcher {
                 }
             });
         }
+    }
+
+    /// Whether an age found now could complete a rule: every other group
+    /// of some rule with an age group is among `hits`. Most queries have no
+    /// hits at all, and so skip the age scan.
+    fn ages_may_decide(&self, hits: &[RawHit]) -> bool {
+        let seen = |group: u16| {
+            hits.iter().any(|hit| {
+                matches!(self.items[hit.item as usize].role,
+                    ItemRole::Member(g) | ItemRole::HiddenMember(g) if g == group)
+            })
+        };
+        self.age_companions.iter().any(|groups| groups.iter().all(|&g| seen(g)))
     }
 
     /// Whether the words of the plain view may hold an entry split across
@@ -1056,7 +1075,7 @@ impl Matcher {
     /// (`signpost check --explain`, `signpost lint --benign`).
     pub fn explain(&self, query: &str) -> Vec<Explained> {
         let mut scratch = Scratch::default();
-        self.collect(query, &mut scratch);
+        self.collect(query, &mut scratch, true);
         self.decide(&mut scratch);
         let mut out: Vec<Explained> = Vec::new();
         for hit in &scratch.hits {

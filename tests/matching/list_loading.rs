@@ -68,6 +68,23 @@ fn rules_may_use_groups_of_other_files_but_not_unknown_ones() {
 }
 
 #[test]
+fn an_age_alone_decides_nothing_but_curators_still_see_it() {
+    let groups = KeywordList::parse("groups.txt", b"@group noun\nglorp\n@end\n").unwrap();
+    let rules = KeywordList::parse("rules.txt", b"@age minor\n@rule r1 = minor + noun\n").unwrap();
+    let matcher = Matcher::builder().list(groups).list(rules).build().unwrap();
+    assert!(!matcher.check("a 10yo").is_hit());
+    let explained = matcher.explain("a 10yo");
+    assert_eq!(explained.len(), 1, "{explained:?}");
+    assert_eq!(explained[0].via, ["age"]);
+    assert!(matcher.check("10yo glorp").is_hit(), "the age is read once its companion is seen");
+    let alone = KeywordList::parse("ages.txt", b"@age young max=12\n@age minor\n@rule r1 = young + minor\n").unwrap();
+    assert!(
+        Matcher::builder().list(alone).build().unwrap().check("a 10yo").is_hit(),
+        "a rule of ages only is always read"
+    );
+}
+
+#[test]
 fn entry_ids_follow_the_normalised_form_not_the_line() {
     let id = |text: &str| {
         let list = KeywordList::parse("l.txt", text.as_bytes()).unwrap();
