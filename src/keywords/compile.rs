@@ -582,7 +582,7 @@ impl Compiler {
             runs: self.runs,
             regex,
             typo: self.typo.finished(),
-            romanised: self.romanised,
+            romanised: self.romanised.finished(),
             ages: self.ages,
             age_companions,
             age_words: AgeWords::default(),

@@ -52,6 +52,23 @@ pub(crate) struct RomanisedIndex {
     ends: FxHashMap<u32, Vec<u32>>,
     /// The fewest Latin bytes any entry can be written in.
     min_bytes: usize,
+    /// One bit per [`PREFIX_BYTES`]-byte Latin beginning that some entry can
+    /// be written with ([`prefix_code`]): most innocent words are refused by
+    /// one lookup instead of a parse.
+    prefixes: Vec<u64>,
+}
+
+/// How many leading bytes of a word [`RomanisedIndex`] tests before parsing.
+const PREFIX_BYTES: usize = 5;
+
+/// Bits of the prefix filter (a power of two).
+const PREFIX_BITS: usize = 1 << 21;
+
+/// The bit of the prefix filter for `bytes` (the first [`PREFIX_BYTES`] of
+/// a word): a multiplicative hash of them.
+fn prefix_code(bytes: &[u8]) -> usize {
+    let packed = bytes.iter().take(PREFIX_BYTES).fold(0u64, |packed, &b| packed << 8 | u64::from(b));
+    (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - PREFIX_BITS.trailing_zeros())) as usize
 }
 
 impl RomanisedIndex {
@@ -91,6 +108,46 @@ impl RomanisedIndex {
         self.min_bytes = if first { shortest } else { self.min_bytes.min(shortest) };
     }
 
+    /// The index with its prefix filter built: call once every entry is
+    /// inserted.
+    pub(crate) fn finished(mut self) -> RomanisedIndex {
+        let mut prefixes = vec![0u64; PREFIX_BITS / 64];
+        if !self.children.is_empty() {
+            let silent = translit::silent_letters().iter().fold(0u64, |mask, &letter| mask | 1 << letter);
+            self.mark_prefixes(0, &mut [0; PREFIX_BYTES], 0, silent, &mut prefixes);
+        }
+        self.prefixes = prefixes;
+        self
+    }
+
+    /// Sets the bit of every [`PREFIX_BYTES`]-byte beginning that the
+    /// entries under `node` write after the `len` bytes of `prefix`.
+    fn mark_prefixes(&self, node: u32, prefix: &mut [u8; PREFIX_BYTES], len: usize, silent: u64, out: &mut [u64]) {
+        if len == PREFIX_BYTES {
+            let code = prefix_code(prefix);
+            out[code / 64] |= 1 << (code % 64);
+            return;
+        }
+        let mut letters = self.letters[node as usize];
+        while letters != 0 {
+            let letter = letters.trailing_zeros() as u8;
+            letters &= letters - 1;
+            let child = self.children[node as usize][letter as usize];
+            if silent >> letter & 1 != 0 {
+                self.mark_prefixes(child, prefix, len, silent, out);
+            }
+            for spelling in translit::spellings_of(letter) {
+                let mut next = *prefix;
+                let mut at = len;
+                for &b in spelling.as_bytes().iter().take(PREFIX_BYTES - len) {
+                    next[at] = b;
+                    at += 1;
+                }
+                self.mark_prefixes(child, &mut next, at, silent, out);
+            }
+        }
+    }
+
     /// Whether no entry is indexed.
     pub(crate) fn is_empty(&self) -> bool {
         self.ends.is_empty()
@@ -102,6 +159,13 @@ impl RomanisedIndex {
     pub(crate) fn candidates(&self, word: &[u8], mut f: impl FnMut(u32)) {
         if word.len() < self.min_bytes.max(1) {
             return;
+        }
+        // (Before `finished`, no filter.)
+        if word.len() >= PREFIX_BYTES && !self.prefixes.is_empty() {
+            let code = prefix_code(word);
+            if self.prefixes[code / 64] >> (code % 64) & 1 == 0 {
+                return;
+            }
         }
         let mut steps = MAX_STEPS;
         let silent = translit::silent_letters().iter().fold(0u64, |mask, &letter| mask | 1 << letter);
@@ -148,6 +212,7 @@ impl RomanisedIndex {
     pub(crate) fn memory_usage(&self) -> usize {
         self.children.capacity() * std::mem::size_of::<[u32; translit::LETTER_COUNT]>()
             + self.letters.capacity() * 8
+            + self.prefixes.capacity() * 8
             + self.ends.capacity() * 29
             + self.ends.values().map(|v| v.capacity() * 4).sum::<usize>()
     }
@@ -220,6 +285,7 @@ mod tests {
         index.insert("щелнягвош", 1);
         index.insert("стюсчацсэм", 2);
         index.insert("тружцаньзоц", 3);
+        let index = index.finished();
         for word in ["shchelnyagvosh", "schelniagvow", "shelnjagvosz"] {
             assert_eq!(found(&index, word), [1], "{word}");
         }
@@ -236,6 +302,7 @@ mod tests {
     fn only_whole_words_match() {
         let mut index = RomanisedIndex::default();
         index.insert("хайзостяк", 7);
+        let index = index.finished();
         assert_eq!(found(&index, "khayzostyak"), [7]);
         assert_eq!(found(&index, "hajzostak"), [7]);
         assert!(found(&index, "khayzostya").is_empty());
@@ -254,6 +321,7 @@ mod tests {
             let entry: String = (0..8).map(|digit| letters[n / 4usize.pow(digit) % 4]).collect();
             index.insert(&entry, n as u32);
         }
+        let index = index.finished();
         let mut calls = 0;
         index.candidates(b"ssssssss", |_| calls += 1);
         assert!(calls > 0, "the first parses are read");
@@ -269,6 +337,7 @@ mod tests {
         assert_eq!(words, ["hajzostak", "khayzostyak"]);
         let mut index = RomanisedIndex::default();
         index.insert("хайзостяк", 1);
+        let index = index.finished();
         for word in &words {
             assert_eq!(found(&index, word), [1]);
         }
@@ -282,6 +351,7 @@ mod tests {
         let mut index = RomanisedIndex::default();
         index.insert("zorvik", 1);
         index.insert("", 2);
+        let index = index.finished();
         assert!(index.is_empty());
     }
 }
