@@ -10,6 +10,7 @@
 use rustc_hash::FxHashMap;
 
 use super::bloom::Bloom;
+use super::list::MIN_TYPO_CHARS;
 
 /// Words longer than this (in bytes) are neither indexed nor looked up.
 const MAX_WORD_BYTES: usize = 64;
@@ -23,7 +24,27 @@ pub(crate) struct TypoIndex {
     forms: Bloom,
     min_chars: usize,
     max_chars: usize,
+    /// The ends of the ASCII entries, keyed with their length: the first two
+    /// bytes ([`end_key`] `FIRST`) and the last three (`LAST`). A word one
+    /// edit from an ASCII entry of [`MIN_TYPO_CHARS`]+ characters keeps one of
+    /// them (an edit in the first two characters leaves the last three), so
+    /// an ASCII word whose ends meet none is refused without hashing its
+    /// forms.
+    ends: Vec<u64>,
+    ends_filter: Bloom,
+    /// Some entry has exactly one non-ASCII character (an ASCII word may be
+    /// one substitution from it): the ends filter is not used.
+    one_non_ascii: bool,
 }
+
+/// The key of a word's first two bytes ([`FIRST`]) or last three ([`LAST`])
+/// for an entry length of `len` bytes.
+fn end_key(which: u64, len: usize, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(which << 8 | len as u64, |key, &b| key << 8 | u64::from(b))
+}
+
+const FIRST: u64 = 1;
+const LAST: u64 = 2;
 
 /// Base of the polynomial hash (odd, so powers never vanish modulo 2^64).
 const BASE: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -88,6 +109,14 @@ impl TypoIndex {
         }
         self.min_chars = self.min_chars.min(chars);
         self.max_chars = self.max_chars.max(chars);
+        let non_ascii = word.chars().filter(|c| !c.is_ascii()).count();
+        if non_ascii == 0 && chars >= MIN_TYPO_CHARS {
+            let bytes = word.as_bytes();
+            self.ends.push(end_key(FIRST, bytes.len(), &bytes[..2]));
+            self.ends.push(end_key(LAST, bytes.len(), &bytes[bytes.len() - 3..]));
+        } else if non_ascii == 1 || chars < MIN_TYPO_CHARS {
+            self.one_non_ascii = true;
+        }
         for_each_form(word.as_bytes(), |hash| {
             let items = self.by_hash.entry(hash).or_default();
             if !items.contains(&item) {
@@ -100,6 +129,8 @@ impl TypoIndex {
     pub(crate) fn finished(mut self) -> TypoIndex {
         let keys: Vec<u64> = self.by_hash.keys().copied().collect();
         self.forms = Bloom::from_keys(&keys);
+        self.ends_filter = Bloom::from_keys(&self.ends);
+        self.ends = Vec::new();
         self
     }
 
@@ -118,6 +149,9 @@ impl TypoIndex {
         if chars + 1 < self.min_chars || chars > self.max_chars + 1 {
             return;
         }
+        if !self.one_non_ascii && word.is_ascii() && !self.ends_meet(word) {
+            return;
+        }
         for_each_form(word, |hash| {
             if !self.forms.may_contain(hash) {
                 return;
@@ -133,9 +167,23 @@ impl TypoIndex {
         });
     }
 
+    /// Whether an ASCII `word` keeps the first two or the last three bytes
+    /// of some ASCII entry one byte shorter, as long, or one byte longer.
+    fn ends_meet(&self, word: &[u8]) -> bool {
+        let n = word.len();
+        if n < 3 {
+            return false;
+        }
+        (n.saturating_sub(1)..=n + 1).any(|len| {
+            self.ends_filter.may_contain(end_key(FIRST, len, &word[..2]))
+                || self.ends_filter.may_contain(end_key(LAST, len, &word[n - 3..]))
+        })
+    }
+
     /// Approximate heap bytes used.
     pub(crate) fn memory_usage(&self) -> usize {
-        self.by_hash.capacity() * (std::mem::size_of::<(u64, Vec<u32>)>() + 1)
+        self.ends_filter.memory_usage()
+            + self.by_hash.capacity() * (std::mem::size_of::<(u64, Vec<u32>)>() + 1)
             + self.by_hash.values().map(|v| v.capacity() * 4).sum::<usize>()
             + self.forms.memory_usage()
     }
@@ -227,6 +275,49 @@ mod tests {
         }
         for word in ["snrogleplax", "snorgle", "plex"] {
             assert!(!found(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn the_ends_filter_keeps_every_one_edit_neighbour_of_short_and_long_entries() {
+        for entry in ["zorvik", "snorgleplex"] {
+            let mut index = TypoIndex::default();
+            index.insert(entry, 0);
+            let index = index.finished();
+            let found = |word: &str| {
+                let mut hit = false;
+                index.candidates(word.as_bytes(), |_| entry, |_| hit = true);
+                hit
+            };
+            let bytes = entry.as_bytes();
+            let mut neighbours = Vec::new();
+            for at in 0..=bytes.len() {
+                for letter in b'a'..=b'z' {
+                    let mut inserted = bytes.to_vec();
+                    inserted.insert(at, letter);
+                    neighbours.push(inserted);
+                    if at < bytes.len() {
+                        let mut substituted = bytes.to_vec();
+                        substituted[at] = letter;
+                        neighbours.push(substituted);
+                    }
+                }
+                if at < bytes.len() {
+                    let mut deleted = bytes.to_vec();
+                    deleted.remove(at);
+                    neighbours.push(deleted);
+                }
+                if at + 1 < bytes.len() {
+                    let mut swapped = bytes.to_vec();
+                    swapped.swap(at, at + 1);
+                    neighbours.push(swapped);
+                }
+            }
+            for word in &neighbours {
+                let word = std::str::from_utf8(word).unwrap();
+                assert!(found(word), "{entry}: {word}");
+            }
+            assert!(!found("qqqqqqqq"), "{entry}: an unrelated word");
         }
     }
 }

@@ -460,6 +460,37 @@ impl Views {
             self.buf.push(BOUNDARY);
             return;
         }
+        if self.ascii && !flags.intersects(ViewFlags::LEET) {
+            // ASCII text with its runs collapsed.
+            let token_start = self.buf.len();
+            let mut previous = 0u8;
+            for cell in cells.iter().filter(|c| c.is_alnum()) {
+                let byte = cell.ch as u8;
+                if byte == previous {
+                    outcome.has_runs = true;
+                    if let Some(run) = self.runs.last_mut() {
+                        *run = run.saturating_add(1);
+                    }
+                    continue;
+                }
+                previous = byte;
+                self.buf.push(byte);
+                self.runs.push(1);
+            }
+            if self.buf.len() == token_start {
+                return;
+            }
+            self.tokens.push(TokenSpan {
+                start: token_start as u32,
+                end: self.buf.len() as u32,
+                cell_start: cell_start as u32,
+                cell_end: cell_end as u32,
+                joined_run,
+            });
+            self.buf.push(BOUNDARY);
+            self.runs.push(1);
+            return;
+        }
         let fold = if self.ascii { ScriptFold::None } else { script_fold(cells, flags) };
         if !self.ascii && !flags.intersects(ViewFlags::SKELETON) && is_skeleton_candidate(cells) {
             outcome.skeleton_words = true;
@@ -581,101 +612,123 @@ struct Evidence {
 
 /// Splits the cells into segments: runs of letters and digits (and, in leet
 /// mode, symbols), and reports which joined views the text calls for.
+///
+/// Runs once or twice per query over every cell, so it reads each chunk
+/// (cells between spaces) once for its segments and tallies the chunk only
+/// from the bits of the kinds it saw.
 fn segment(cells: &[Cell], leet_mode: bool, out: &mut Vec<Segment>) -> Evidence {
     out.clear();
     let mut evidence = Evidence { joined_chunks: false, single_runs: false, leet: false, leet_ambiguous: false };
-    let in_word = |c: &Cell| c.is_alnum() || (leet_mode && c.kind == Kind::Symbol);
-    let mut space_seen = true;
-    let mut chunk = ChunkTally::default();
+    let word_kinds =
+        kind_bit(Kind::Letter) | kind_bit(Kind::Digit) | if leet_mode { kind_bit(Kind::Symbol) } else { 0 };
     // One-character chunks in a row (`h 4 f r`): digits there are letters
     // spelled out one by one.
     let mut run = ChunkTally::default();
     let mut singles = 0u32;
+    let n = cells.len();
     let mut i = 0;
-    while i <= cells.len() {
-        let at_end = i == cells.len();
-        if at_end || cells[i].kind == Kind::Space {
-            if chunk.one_character {
-                run.absorb(&chunk);
-                run.cells += 1;
-            } else if chunk.cells > 0 {
-                run = ChunkTally::default();
-            }
-            let chunk_mixes = chunk.letter && chunk.other;
-            let run_mixes = run.cells >= 3 && run.letter && run.other;
-            if chunk_mixes || run_mixes {
-                evidence.leet = true;
-                evidence.leet_ambiguous |= (chunk_mixes && chunk.ambiguous) || (run_mixes && run.ambiguous);
-            }
-            chunk = ChunkTally::default();
-            space_seen = true;
+    while i < n {
+        if cells[i].kind == Kind::Space {
             i += 1;
             continue;
         }
-        let cell = &cells[i];
-        chunk.add(cell);
-        if !in_word(cell) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        i += 1;
-        while i < cells.len() && in_word(&cells[i]) {
-            chunk.add(&cells[i]);
-            i += 1;
-        }
-        if !space_seen {
-            evidence.joined_chunks = true;
-        }
-        let single =
-            i - start == 1 || cells[start..i].iter().all(|c| c.kind == Kind::Letter && c.ch == cells[start].ch);
-        if single {
-            singles += 1;
-            if singles >= 3 {
-                evidence.single_runs = true;
+        let chunk_start = i;
+        let mut kinds = 0u8;
+        let mut space_before = true;
+        while i < n {
+            let bit = kind_bit(cells[i].kind);
+            if bit == kind_bit(Kind::Space) {
+                break;
             }
-        } else {
-            singles = 0;
+            kinds |= bit;
+            if bit & word_kinds == 0 {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            i += 1;
+            while i < n {
+                let bit = kind_bit(cells[i].kind);
+                if bit & word_kinds == 0 {
+                    break;
+                }
+                kinds |= bit;
+                i += 1;
+            }
+            if !space_before {
+                evidence.joined_chunks = true;
+            }
+            let single =
+                i - start == 1 || cells[start..i].iter().all(|c| c.kind == Kind::Letter && c.ch == cells[start].ch);
+            if single {
+                singles += 1;
+                if singles >= 3 {
+                    evidence.single_runs = true;
+                }
+            } else {
+                singles = 0;
+            }
+            out.push(Segment { cell_start: start as u32, cell_end: i as u32, space_before, single });
+            space_before = false;
         }
-        out.push(Segment { cell_start: start as u32, cell_end: i as u32, space_before: space_seen, single });
-        space_seen = false;
+        let chunk = ChunkTally::of(&cells[chunk_start..i], kinds);
+        if chunk.one_character {
+            run.absorb(&chunk);
+            run.cells += 1;
+        } else if chunk.cells > 0 {
+            run = ChunkTally::default();
+        }
+        let chunk_mixes = chunk.letter && chunk.other;
+        let run_mixes = run.cells >= 3 && run.letter && run.other;
+        if chunk_mixes || run_mixes {
+            evidence.leet = true;
+            evidence.leet_ambiguous |= (chunk_mixes && chunk.ambiguous) || (run_mixes && run.ambiguous);
+        }
     }
     evidence
+}
+
+/// One bit per [`Kind`], to tally a chunk's kinds with an OR.
+const fn kind_bit(kind: Kind) -> u8 {
+    1 << kind as u8
 }
 
 /// What a chunk (or a run of one-character chunks) holds.
 #[derive(Default)]
 struct ChunkTally {
-    /// Letters, digits and symbols in the chunk.
+    /// Letters, digits and symbols in the chunk (for a chunk, only whether
+    /// there are none, one or more).
     cells: u32,
     /// They are all one character (`R`, `RRRR`, `$`).
     one_character: bool,
-    first: char,
     letter: bool,
     other: bool,
     ambiguous: bool,
 }
 
 impl ChunkTally {
-    fn add(&mut self, cell: &Cell) {
-        if !matches!(cell.kind, Kind::Letter | Kind::Digit | Kind::Symbol) {
-            return;
+    /// The tally of one chunk whose cells have the kinds of `kinds` (bits).
+    fn of(cells: &[Cell], kinds: u8) -> ChunkTally {
+        let letter = kinds & kind_bit(Kind::Letter) != 0;
+        let other = kinds & (kind_bit(Kind::Digit) | kind_bit(Kind::Symbol)) != 0;
+        if !letter && !other {
+            return ChunkTally::default();
         }
-        if self.cells == 0 {
-            self.first = cell.ch;
-            self.one_character = true;
-        } else {
-            self.one_character &= cell.kind == Kind::Letter && cell.ch == self.first;
-        }
-        self.cells += 1;
-        match cell.kind {
-            Kind::Letter => self.letter = true,
-            Kind::Digit | Kind::Symbol => {
-                self.other = true;
-                self.ambiguous |= leet::is_ambiguous(cell.ch);
+        let counted = |c: &&Cell| matches!(c.kind, Kind::Letter | Kind::Digit | Kind::Symbol);
+        let mut members = cells.iter().filter(counted);
+        let first = members.next().copied();
+        let second = members.next();
+        let one_character = match (first, second) {
+            (_, None) => true,
+            (Some(first), Some(_)) => {
+                first.kind == Kind::Letter
+                    && cells.iter().filter(counted).all(|c| c.kind == Kind::Letter && c.ch == first.ch)
             }
-            _ => {}
-        }
+            (None, Some(_)) => false,
+        };
+        let ambiguous =
+            other && cells.iter().any(|c| matches!(c.kind, Kind::Digit | Kind::Symbol) && leet::is_ambiguous(c.ch));
+        ChunkTally { cells: if second.is_some() { 2 } else { 1 }, one_character, letter, other, ambiguous }
     }
 
     fn absorb(&mut self, other: &ChunkTally) {
