@@ -442,7 +442,11 @@ impl Views {
         outcome: &mut RenderOutcome,
     ) {
         let cells = &self.cells[cell_start..cell_end];
-        if self.ascii && !flags.intersects(ViewFlags::LEET | ViewFlags::COLLAPSE) {
+        // A word whose folded letters are all ASCII (`café`, `Ｚｏｒｖｉｋ` and
+        // plain words of a text in another script) is Latin throughout: script
+        // folding leaves it as it is.
+        let ascii = self.ascii || cells.iter().all(|c| c.ch.is_ascii());
+        if ascii && !flags.intersects(ViewFlags::LEET | ViewFlags::COLLAPSE) {
             // The common case: ASCII text read as written.
             let token_start = self.buf.len();
             self.buf.extend(cells.iter().filter(|c| c.is_alnum()).map(|c| c.ch as u8));
@@ -460,7 +464,7 @@ impl Views {
             self.buf.push(BOUNDARY);
             return;
         }
-        if self.ascii && !flags.intersects(ViewFlags::LEET) {
+        if ascii && !flags.intersects(ViewFlags::LEET) {
             // ASCII text with its runs collapsed.
             let token_start = self.buf.len();
             let mut previous = 0u8;
