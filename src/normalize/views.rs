@@ -342,7 +342,10 @@ impl Views {
             std::mem::take(&mut self.segments)
         };
         let mut outcome = RenderOutcome::default();
-        let mut i = 0;
+        if flags.is_empty() && self.ascii {
+            self.render_ascii_words(&segments, &mut outcome);
+        }
+        let mut i = if flags.is_empty() && self.ascii { segments.len() } else { 0 };
         while i < segments.len() {
             let last = group_end(&segments, i, flags);
             let cell_start = segments[i].cell_start as usize;
@@ -371,6 +374,26 @@ impl Views {
             runs_at,
         });
         outcome
+    }
+
+    /// The plain view's words of an ASCII text: each segment is a word, and
+    /// its cells are ASCII letters and digits as they are written (the case of
+    /// almost every query, so without the general renderer's per-word work).
+    fn render_ascii_words(&mut self, segments: &[Segment], outcome: &mut RenderOutcome) {
+        self.buf.reserve(self.cells.len() + segments.len() + 1);
+        for segment in segments {
+            let (cell_start, cell_end) = (segment.cell_start, segment.cell_end);
+            let start = self.buf.len() as u32;
+            let mut previous = 0u8;
+            for cell in &self.cells[cell_start as usize..cell_end as usize] {
+                let byte = cell.ch as u8;
+                outcome.has_runs |= byte == previous;
+                previous = byte;
+                self.buf.push(byte);
+            }
+            self.tokens.push(TokenSpan { start, end: self.buf.len() as u32, cell_start, cell_end, joined_run: false });
+            self.buf.push(BOUNDARY);
+        }
     }
 
     /// The [`ViewFlags::LEET_MIX`] views: for each word (segment or run of single
