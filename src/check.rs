@@ -245,6 +245,7 @@ impl Outcome<'_> {
         let first = self.decision.verdict().and_then(|v| v.matches().first());
         Some(Claims {
             exp: 0,
+            nonce: 0,
             variant: shown.variant.to_string(),
             locale: shown.locale.clone(),
             country: shown.country.clone(),

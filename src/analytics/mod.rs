@@ -27,6 +27,7 @@ mod pipeline;
 pub mod pseudonym;
 #[cfg(feature = "redis")]
 pub mod redis;
+pub mod replay;
 pub mod sink;
 pub mod token;
 

@@ -26,6 +26,11 @@ pub const MAX_TOKEN_BYTES: usize = 1024;
 pub struct Claims {
     /// Expiry, seconds since the Unix epoch.
     pub exp: u64,
+    /// A random number drawn for each token issued, so that two checks
+    /// with the same dimensions in the same second still get tokens the
+    /// replay record tells apart ([`super::replay`]); not an identity.
+    #[serde(default, rename = "n")]
+    pub nonce: u64,
     /// The message variant shown (or `control`).
     pub variant: String,
     /// The locale the warning was shown in.
@@ -106,6 +111,7 @@ impl TokenSigner {
     /// Issues a token for `claims` (its `exp` is set from the signer's TTL).
     pub fn issue(&self, mut claims: Claims) -> String {
         claims.exp = now_seconds() + self.ttl_seconds;
+        claims.nonce = rand::random();
         let json = serde_json::to_vec(&claims).unwrap_or_default();
         let payload = URL_SAFE_NO_PAD.encode(json);
         let mut mac = self.mac();
@@ -148,6 +154,7 @@ mod tests {
     fn claims() -> Claims {
         Claims {
             exp: 0,
+            nonce: 0,
             variant: "help-to-stop".into(),
             locale: "en".into(),
             country: Some("GB".into()),
@@ -189,6 +196,6 @@ mod tests {
     fn tokens_never_hold_a_query_or_session() {
         let json = serde_json::to_value(claims()).unwrap();
         let keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(keys, ["category", "country", "entry", "exp", "list_version", "locale", "variant"]);
+        assert_eq!(keys, ["category", "country", "entry", "exp", "list_version", "locale", "n", "variant"]);
     }
 }

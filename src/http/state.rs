@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::metrics::Metrics;
 use crate::analytics::pseudonym::Pseudonymizer;
+use crate::analytics::replay::{ReplayGuard, once_key};
 use crate::analytics::sink::Change;
 use crate::analytics::token::{Claims, TokenSigner, now_seconds};
 use crate::analytics::{Analytics, Counters, Dims, Event, EventKind, Store, Tag};
@@ -31,6 +32,8 @@ pub struct AppState {
     pub pseudonyms: Arc<Pseudonymizer>,
     /// Anonymised counting.
     pub analytics: Analytics,
+    /// What each event token has counted already (each event once).
+    pub replay: Arc<ReplayGuard>,
     /// Prometheus metrics.
     pub metrics: Metrics,
     /// Base URL of links people follow (warning page, tracked helpline links).
@@ -142,12 +145,23 @@ impl AppState {
                 }
             };
         analytics.record_change(change_of(&engine));
+        let replay = match &config.redis_url {
+            Some(url) if config.analytics.enabled => {
+                let timeout = std::time::Duration::from_millis(config.analytics.redis_timeout_ms.max(1));
+                ReplayGuard::shared(url, timeout).unwrap_or_else(|error| {
+                    tracing::error!(%error, "Redis URL refused; event tokens are remembered by this instance alone");
+                    ReplayGuard::local()
+                })
+            }
+            _ => ReplayGuard::local(),
+        };
         AppState {
             config,
             engine: ArcSwap::from_pointee(Live::new(engine)),
             tokens,
             pseudonyms,
             analytics,
+            replay: Arc::new(replay),
             metrics,
             public_base,
             started: Instant::now(),
@@ -196,16 +210,21 @@ impl AppState {
         self.analytics.is_up()
     }
 
-    /// Counts `kind` at `at` under the dimensions of a verified event token.
-    pub fn record_event(&self, claims: &Claims, kind: EventKind, at: u64) {
-        self.analytics.record(Event { at, kind, dims: dims_of(claims), session: None });
-    }
-
-    /// Counts a helpline click (only with a valid token's dimensions).
-    pub fn record_click(&self, claims: Option<&Claims>, helpline: &str, at: u64) {
-        if let Some(claims) = claims {
-            self.record_event(claims, EventKind::HelplineClick { helpline: Arc::from(helpline) }, at);
+    /// Counts `kind` at `at` under the dimensions of a verified event token,
+    /// unless this token has counted it before; whether it was counted.
+    pub async fn record_event(&self, claims: &Claims, kind: EventKind, at: u64) -> bool {
+        let what = once_key(&kind);
+        let now = now_seconds();
+        let first = if self.replay.is_shared() {
+            let (replay, claims) = (Arc::clone(&self.replay), claims.clone());
+            actix_web::web::block(move || replay.first(&claims, &what, now)).await.unwrap_or(false)
+        } else {
+            self.replay.first(claims, &what, now)
+        };
+        if first {
+            self.analytics.record(Event { at, kind, dims: dims_of(claims), session: None });
         }
+        first && self.analytics.is_counting()
     }
 
     /// Whether the service runs in demo mode: the embedded demo lists, or

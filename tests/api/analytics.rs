@@ -603,6 +603,77 @@ async fn events_with_a_valid_token_are_counted_under_its_dimensions() {
     assert_eq!(&hit_dims[4..], ["en", "GB", "search"]);
 }
 
+/// Replays one token the way the attack on outcome counts did: 20 reports
+/// of 32 `help_requested`, 15 follows of a tracked link (an `<img src>` on
+/// any page can do that), page views, chat steps; returns the token.
+async fn replay_one_token(app: &TestApp) -> (String, String) {
+    let warning = warning(app).await;
+    let token = warning["event_token"].as_str().unwrap().to_owned();
+    let many: Vec<Value> = (0..32).map(|_| json!({"event": "help_requested"})).collect();
+    for attempt in 0..20 {
+        let response = app.post_json("/v1/events", &json!({"event_token": token, "events": many})).await;
+        assert_eq!(response.status(), 202);
+        let counted = response.json::<Value>().await.unwrap()["counted"].clone();
+        assert_eq!(counted, if attempt == 0 { 1 } else { 0 }, "report {attempt}");
+    }
+    let tracked = warning["helplines"][0]["tracked_url"].as_str().unwrap();
+    for _ in 0..15 {
+        assert_eq!(app.client.get(tracked).send().await.unwrap().status(), 302, "the redirect always works");
+    }
+    for _ in 0..5 {
+        assert_eq!(app.client.get(warning["page_url"].as_str().unwrap()).send().await.unwrap().status(), 200);
+    }
+    let chat = |body: Value| async move { app.post_json("/v1/chat", &body).await.json::<Value>().await.unwrap() };
+    assert_eq!(chat(json!({"event_token": token})).await["counted"], true, "the chat opened");
+    assert_eq!(chat(json!({"event_token": token})).await["counted"], false, "opened again");
+    let opened_again = report(app, json!({"event_token": token, "event": "chatbot_opened"})).await;
+    assert_eq!(opened_again, 202);
+    for choice in ["why", "why", "help"] {
+        chat(json!({"event_token": token, "node": "start", "choice": choice})).await;
+    }
+    (token, warning["helplines"][0]["id"].as_str().unwrap().to_owned())
+}
+
+/// The outcome counts after [`replay_one_token`] on `tokens` tokens.
+fn assert_counted_once_per_token(stored: &Stored, helpline: &str, tokens: u64) {
+    assert_eq!(stored.total("help_requested"), tokens, "help requests");
+    assert_eq!(stored.total(&format!("helpline_clicks:{helpline}")), tokens, "helpline clicks");
+    assert_eq!(stored.total("page_viewed"), tokens, "page views");
+    assert_eq!(stored.total("chatbot_opened"), tokens, "chat openings");
+    let choices: u64 =
+        stored.metrics().iter().filter(|m| m.starts_with("chatbot_choice:start:")).map(|m| stored.total(m)).sum();
+    assert_eq!(choices, tokens, "one choice at the start node per token");
+}
+
+#[tokio::test]
+async fn one_event_token_moves_each_outcome_count_by_at_most_one() {
+    let app = spawn_with(fast).await;
+    let (_, helpline) = replay_one_token(&app).await;
+    assert_counted_once_per_token(&stored(&app).await, &helpline, 1);
+    // Each check's token counts for itself.
+    replay_one_token(&app).await;
+    assert_counted_once_per_token(&stored(&app).await, &helpline, 2);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_fleet_on_one_redis_counts_each_token_once_across_its_instances() {
+    skip_without!(RedisServer);
+    let redis = RedisServer::start().await;
+    let first = spawn_with(on_redis(redis.url())).await;
+    let second = spawn_with(on_redis(redis.url())).await;
+    let (token, helpline) = replay_one_token(&first).await;
+    // The same token replayed on the other instance counts nothing more.
+    let again = second.post_json("/v1/events", &json!({"event_token": token, "event": "help_requested"})).await;
+    assert_eq!(again.json::<Value>().await.unwrap()["counted"], 0);
+    let shown = second.post_json("/v1/events", &json!({"event_token": token, "event": "displayed"})).await;
+    assert_eq!(shown.json::<Value>().await.unwrap()["counted"], 1, "an event this token had not counted");
+    let repeat = first.post_json("/v1/events", &json!({"event_token": token, "event": "displayed"})).await;
+    assert_eq!(repeat.json::<Value>().await.unwrap()["counted"], 0, "…and only once, on either instance");
+    flush(&second).await;
+    assert_counted_once_per_token(&stored(&first).await, &helpline, 1);
+    assert_eq!(stored(&first).await.total("displayed"), 1);
+}
+
 #[tokio::test]
 async fn with_analytics_off_events_are_accepted_but_not_said_to_be_counted() {
     let app = spawn_with(|c| {

@@ -43,7 +43,8 @@ pub struct ChatResponse {
     /// At a `self-help` end: the self-help programmes, with tracked links.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub self_help: Vec<TrackedHelpline>,
-    /// Whether the step was counted (a valid event token was sent).
+    /// Whether the step was counted: a valid event token was sent, and it
+    /// had not counted a step at this node (or opened the chat) before.
     pub counted: bool,
 }
 
@@ -82,11 +83,9 @@ pub async fn chat(
         }
         _ => return Err(ApiError::InvalidParameter("send both `node` and `choice`, or neither to start".into())),
     };
-    let counted = if let Some(claims) = &claims {
-        state.record_event(claims, event, state.clock(&request));
-        true
-    } else {
-        false
+    let counted = match &claims {
+        Some(claims) => state.record_event(claims, event, state.clock(&request)).await,
+        None => false,
     };
     let country = claims.as_ref().and_then(|c| c.country.as_deref());
     let token = asked.event_token.as_deref().filter(|_| claims.is_some());

@@ -1,6 +1,7 @@
 //! `POST /v1/events`: what happened after a warning, reported by the
 //! operator's page or the embedded component with the check's event token.
-//! Forged, expired or malformed tokens are refused with 400 and not counted.
+//! Forged, expired or malformed tokens are refused with 400 and not counted;
+//! a token counts each event kind once ([`crate::analytics::replay`]).
 
 use std::sync::Arc;
 
@@ -46,7 +47,9 @@ pub struct EventsRequest {
 /// The answer: how many events were counted.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct EventsResponse {
-    /// Events accepted for counting (0 when analytics are off).
+    /// Events accepted for counting: 0 when analytics are off, and each
+    /// event kind counts once per token (a repeat, or a second choice at
+    /// the same chat node, is not counted).
     pub counted: usize,
 }
 
@@ -108,10 +111,10 @@ pub async fn events(
         };
         kinds.push(kind);
     }
-    let counted = if state.analytics.is_counting() { kinds.len() } else { 0 };
     let at = state.clock(&request);
+    let mut counted = 0;
     for kind in kinds {
-        state.record_event(&claims, kind, at);
+        counted += usize::from(state.record_event(&claims, kind, at).await);
     }
     Ok(HttpResponse::Accepted().json(EventsResponse { counted }))
 }

@@ -61,17 +61,15 @@ pub async fn warning_page(request: HttpRequest, state: web::Data<AppState>) -> H
     let step = match chosen {
         Some((node, choice, step)) => {
             if let Some(claims) = &claims {
-                state.record_event(
-                    claims,
-                    EventKind::ChatbotChoice { node: Arc::from(node.as_str()), choice: Arc::from(choice.as_str()) },
-                    state.clock(&request),
-                );
+                let choice =
+                    EventKind::ChatbotChoice { node: Arc::from(node.as_str()), choice: Arc::from(choice.as_str()) };
+                state.record_event(claims, choice, state.clock(&request)).await;
             }
             Some(step)
         }
         None => {
             if let Some(claims) = &claims {
-                state.record_event(claims, EventKind::PageViewed, state.clock(&request));
+                state.record_event(claims, EventKind::PageViewed, state.clock(&request)).await;
             }
             content.chat_start(&flow, &text.locale)
         }
@@ -135,7 +133,10 @@ pub async fn go(
     };
     let params: GoParams = serde_urlencoded::from_str(request.query_string()).unwrap_or(GoParams { t: None });
     let claims = params.t.as_deref().and_then(|t| state.tokens.verify(t).ok());
-    state.record_click(claims.as_ref(), &helpline.id, state.clock(&request));
+    if let Some(claims) = &claims {
+        let click = EventKind::HelplineClick { helpline: Arc::from(helpline.id.as_str()) };
+        state.record_event(claims, click, state.clock(&request)).await;
+    }
     Ok(HttpResponse::Found()
         .insert_header((header::LOCATION, helpline.url.as_str()))
         .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
