@@ -23,6 +23,9 @@ pub const ENV_PREFIX: &str = "SIGNPOST_";
 /// (With the embedded demo lists, whose traffic is synthetic, 1 is allowed.)
 pub const MIN_CELL_FLOOR: u64 = 5;
 
+/// The shortest `token_secret` or `entry_id_key` accepted, in bytes.
+pub const MIN_SECRET_BYTES: usize = 32;
+
 /// Top-level keys whose environment values are strings taken as written.
 const VERBATIM_KEYS: &[&str] = &[
     "listen",
@@ -391,6 +394,13 @@ impl Config {
                 return bad(format!("{name} must be at least 16 characters"));
             }
         }
+        // These keys sign tokens, pepper session pseudonyms, key the export
+        // noise and entry ids: a short one can be guessed offline.
+        for (name, secret) in [("token_secret", &self.token_secret), ("entry_id_key", &self.entry_id_key)] {
+            if secret.as_ref().is_some_and(|s| s.len() < MIN_SECRET_BYTES) {
+                return bad(format!("{name} must be at least {MIN_SECRET_BYTES} bytes (e.g. `openssl rand -hex 32`)"));
+            }
+        }
         for origin in &self.cors_origins {
             if origin != "*" && !(origin.starts_with("http://") || origin.starts_with("https://")) {
                 return bad(format!("cors_origins: `{origin}` must be `*` or an origin like https://search.example"));
@@ -530,6 +540,8 @@ mod tests {
             ("SIGNPOST_LISTEN", "nowhere", "listen"),
             ("SIGNPOST_GATE__STATUS", "200", "gate.status"),
             ("SIGNPOST_ADMIN_TOKEN", "short", "admin_token"),
+            ("SIGNPOST_TOKEN_SECRET", "a", "token_secret must be at least 32 bytes"),
+            ("SIGNPOST_ENTRY_ID_KEY", "0123456789abcdef0123456789abcde", "entry_id_key must be at least 32 bytes"),
             ("SIGNPOST_LIMITS__MAX_QUERY_BYTES", "0", "max_query_bytes"),
             ("SIGNPOST_PUBLIC_URL", "ftp://x", "public_url"),
             ("SIGNPOST_EXPERIMENT__CONTROL_WEIGHT", "-1", "control_weight"),

@@ -38,9 +38,11 @@ pub struct EmbeddedStore {
 
 impl EmbeddedStore {
     /// Opens (or creates) the store in `dir`, creating the directory.
+    /// The directory is made (or tightened to) 0700 and the file 0600: it
+    /// holds day-scoped pseudonyms and their salts.
     pub fn open(dir: &Path) -> Result<EmbeddedStore, SinkError> {
-        std::fs::create_dir_all(dir).map_err(|e| unavailable(format!("cannot create {}: {e}", dir.display())))?;
         let path = dir.join(FILE_NAME);
+        private_store(dir, &path)?;
         let db = Database::create(&path).map_err(|e| unavailable(format!("cannot open {}: {e}", path.display())))?;
         let store = EmbeddedStore { db: Arc::new(db) };
         store.create_tables()?;
@@ -60,6 +62,39 @@ impl EmbeddedStore {
         }
         txn.commit().map_err(unavailable)
     }
+}
+
+/// Creates `dir` and the store file `path` readable by this user alone
+/// (0700 and 0600), and takes group and other access away from ones that
+/// exist.
+fn private_store(dir: &Path, path: &Path) -> Result<(), SinkError> {
+    let cannot = |what: &Path, e: std::io::Error| unavailable(format!("cannot create {}: {e}", what.display()));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+        std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir).map_err(|e| cannot(dir, e))?;
+        for (at, mode) in [(dir, 0o700), (path, 0o600)] {
+            if at == path {
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .mode(0o600)
+                    .open(path)
+                    .map_err(|e| cannot(path, e))?;
+            }
+            let current = std::fs::metadata(at).map_err(|e| cannot(at, e))?.permissions().mode();
+            if current & 0o077 != 0 {
+                std::fs::set_permissions(at, std::fs::Permissions::from_mode(mode)).map_err(|e| cannot(at, e))?;
+                tracing::info!(path = %at.display(), "took group and other access away from the analytics store");
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::create_dir_all(dir).map_err(|e| cannot(dir, e))?;
+        let _ = path;
+    }
+    Ok(())
 }
 
 /// The embedded store opened read-only, for `signpost stats` on a store no

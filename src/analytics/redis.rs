@@ -2,7 +2,8 @@
 //! hashes, so the numbers add up across instances.
 //!
 //! Layout (all keys of one time bucket share a hash tag, so each bucket
-//! lives in one slot and the layout works on Redis Cluster):
+//! lives in one slot, the layout a Redis Cluster needs; the client itself is a
+//! single-node client, so Cluster is not supported yet):
 //!
 //! | key | type | holds | expires |
 //! |---|---|---|---|

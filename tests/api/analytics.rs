@@ -450,6 +450,39 @@ async fn a_restarted_instance_keeps_the_counts_of_its_embedded_store() {
     let _ = std::fs::remove_dir_all(&data);
 }
 
+#[cfg(unix)]
+#[tokio::test]
+async fn the_embedded_store_is_readable_by_its_user_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let fresh = std::env::temp_dir().join(format!("signpost-private-{}-{}", std::process::id(), now_seconds()));
+    let data = fresh.join("nested").join("data");
+    let app = spawn_with(|config| {
+        fast(config);
+        config.data_dir = data.clone();
+    })
+    .await;
+    check(&app, json!({"q": HIT, "session": "s1"})).await;
+    flush(&app).await;
+    assert_eq!(mode(&data), 0o700, "a new data directory");
+    assert_eq!(mode(&data.join("signpost-analytics.redb")), 0o600, "a new store file");
+    let state = Arc::clone(&app.state);
+    tokio::task::spawn_blocking(move || state.analytics.shutdown()).await.unwrap();
+    // A directory and file that others could read are tightened on open.
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(data.join("signpost-analytics.redb"), std::fs::Permissions::from_mode(0o644)).unwrap();
+    let again = spawn_with(|config| {
+        fast(config);
+        config.data_dir = data.clone();
+    })
+    .await;
+    assert!(analytics_up(&again).await, "the store opens");
+    assert_eq!(mode(&data), 0o700);
+    assert_eq!(mode(&data.join("signpost-analytics.redb")), 0o600);
+    drop(again);
+    let _ = std::fs::remove_dir_all(&fresh);
+}
+
 // ---------------------------------------------------------------- sessions
 
 /// A hit in `session`; returns the arm shown.
@@ -535,7 +568,7 @@ async fn the_salt_in_redis_alone_does_not_give_the_pseudonym() {
     let first = spawn_with(on_redis(redis.url())).await;
     let outsider = spawn_with(|c| {
         on_redis(redis.url())(c);
-        c.token_secret = Some("another-secret-0123456789".into());
+        c.token_secret = Some("another-secret-0123456789-0123456789".into());
     })
     .await;
     hit_in(&first, "session-shared").await;
