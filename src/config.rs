@@ -288,6 +288,16 @@ pub struct FlagOverrides {
     pub log_format: Option<LogFormat>,
 }
 
+/// Whether a Redis URL carries a password (`redis://:secret@host`,
+/// `rediss://user:secret@host`).
+fn has_password(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    authority
+        .rsplit_once('@')
+        .is_some_and(|(user_info, _)| user_info.split_once(':').is_some_and(|(_, p)| !p.is_empty()))
+}
+
 /// Why the configuration was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -333,6 +343,13 @@ impl Config {
         if let Ok(dictionary) = std::env::var("SIGNPOST_DICTIONARY") {
             let paths: Vec<PathBuf> = dictionary.split(':').filter(|p| !p.is_empty()).map(PathBuf::from).collect();
             figment = figment.merge(Serialized::default("dictionary", paths));
+        }
+        if flags.redis.as_deref().is_some_and(has_password) {
+            return Err(ConfigError::Invalid(
+                "--redis: a password on the command line can be read by every user of the machine (`ps`); \
+                 give the URL in SIGNPOST_REDIS_URL or as redis_url in the configuration file"
+                    .into(),
+            ));
         }
         figment = figment.merge(Serialized::defaults(flags));
         let config: Config = figment.extract()?;
@@ -503,6 +520,24 @@ mod tests {
             assert!(error.contains("analytics.min_cell must be at least 5"), "{error}");
             jail.set_env("SIGNPOST_ANALYTICS__MIN_CELL", "5");
             assert!(load(jail, None, &FlagOverrides::default()).is_ok());
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_redis_password_is_refused_on_the_command_line_but_taken_from_the_environment() {
+        assert!(has_password("redis://:secret@127.0.0.1:6379/0"));
+        assert!(has_password("rediss://user:secret@host"));
+        assert!(!has_password("redis://127.0.0.1:6379"));
+        assert!(!has_password("redis://user@host/0"));
+        Jail::expect_with(|jail| {
+            let flags =
+                FlagOverrides { redis: Some("redis://:hunter2@127.0.0.1:1".into()), ..FlagOverrides::default() };
+            let error = load(jail, None, &flags).unwrap_err().to_string();
+            assert!(error.contains("SIGNPOST_REDIS_URL") && !error.contains("hunter2"), "{error}");
+            jail.set_env("SIGNPOST_REDIS_URL", "redis://:hunter2@127.0.0.1:1");
+            let config = load(jail, None, &FlagOverrides::default()).unwrap();
+            assert_eq!(config.redis_url.as_deref(), Some("redis://:hunter2@127.0.0.1:1"));
             Ok(())
         });
     }

@@ -25,8 +25,9 @@ pub struct ServeArgs {
     /// repeatable [env: SIGNPOST_DICTIONARY, paths separated by `:`].
     #[arg(long = "dictionary", value_name = "FILE")]
     dictionary: Vec<PathBuf>,
-    /// Redis URL for counters shared by a fleet.
-    #[arg(long, env = "SIGNPOST_REDIS_URL", hide_env_values = true, value_name = "URL")]
+    /// Redis URL for counters shared by a fleet, without a password (a password goes in the
+    /// environment or the configuration file, never on the command line) [env: SIGNPOST_REDIS_URL].
+    #[arg(long, value_name = "URL")]
     redis: Option<String>,
     /// Directory of the embedded analytics store [default: signpost-data].
     #[arg(long, env = "SIGNPOST_DATA_DIR", hide_env_values = true, value_name = "DIR")]

@@ -23,8 +23,9 @@ pub struct StatsArgs {
     /// A TOML configuration file (for redis_url, data_dir, k and epsilon).
     #[arg(long, env = "SIGNPOST_CONFIG", value_name = "FILE")]
     config: Option<PathBuf>,
-    /// Read from Redis.
-    #[arg(long, env = "SIGNPOST_REDIS_URL", hide_env_values = true, value_name = "URL")]
+    /// Read from Redis; a URL without a password (a password goes in the environment or the
+    /// configuration file) [env: SIGNPOST_REDIS_URL].
+    #[arg(long, value_name = "URL")]
     redis: Option<String>,
     /// Read the embedded store in this directory [default: signpost-data].
     #[arg(long, env = "SIGNPOST_DATA_DIR", hide_env_values = true, value_name = "DIR")]

@@ -149,6 +149,21 @@ fn json_logs_at_trace_level_never_contain_the_query_and_sigterm_stops_gracefully
 }
 
 #[test]
+fn a_redis_password_on_the_command_line_is_refused_before_anything_starts() {
+    for command in ["serve", "stats"] {
+        let output = Command::new(env!("CARGO_BIN_EXE_signpost"))
+            .args([command, "--redis", "redis://:hunter2-secret@127.0.0.1:1"])
+            .env_remove("SIGNPOST_REDIS_URL")
+            .output()
+            .unwrap();
+        assert!(!output.status.success(), "{command} refused it");
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(said.contains("SIGNPOST_REDIS_URL"), "{command} says where the password goes: {said}");
+        assert!(!said.contains("hunter2"), "{command} never repeats it: {said}");
+    }
+}
+
+#[test]
 fn help_names_the_environment_variables_but_never_their_values() {
     let output = Command::new(env!("CARGO_BIN_EXE_signpost"))
         .args(["serve", "--help"])
