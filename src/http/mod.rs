@@ -130,8 +130,7 @@ fn serve(listener: TcpListener, state: Arc<AppState>) -> Result<Server, StartErr
     let mut server = HttpServer::new(move || {
         App::new()
             .app_data(data.clone())
-            .configure(routes)
-            .wrap(Condition::new(!data.config.cors_origins.is_empty(), cors(&data.config.cors_origins)))
+            .configure(|config| routes_with_cors(config, &data.config.cors_origins))
             .wrap(from_fn(middleware::observe))
     })
     .shutdown_timeout(10);
@@ -145,7 +144,9 @@ fn serve(listener: TcpListener, state: Arc<AppState>) -> Result<Server, StartErr
 
 /// Cross-origin access for the browser APIs, for the configured origins only
 /// (none by default, and then the middleware is not installed at all):
-/// `GET`/`POST` with a JSON body, no credentials.
+/// `GET`/`POST` with a JSON body, no credentials. Installed on the routes the
+/// web component calls and nowhere else: `/metrics`, `/readyz`, the stats
+/// and admin routes never answer another origin.
 fn cors(origins: &[String]) -> actix_cors::Cors {
     let mut cors = actix_cors::Cors::default()
         .allowed_methods(["GET", "POST"])
@@ -157,30 +158,40 @@ fn cors(origins: &[String]) -> actix_cors::Cors {
     cors
 }
 
-/// Every route of the service (shared by the server and in-process tests).
-/// Each path answers 405 with `Allow` for other methods, and unknown paths 404,
-/// both in the JSON error shape.
+/// Every route of the service, without cross-origin access (in-process
+/// tests). Each path answers 405 with `Allow` for other methods, and unknown
+/// paths 404, both in the JSON error shape.
 pub fn routes(config: &mut web::ServiceConfig) {
+    routes_with_cors(config, &[]);
+}
+
+/// Every route of the service, the browser APIs (`/v1/check`, `/v1/chat`,
+/// `/v1/events`) open to the pages of `origins` ([`cors`]).
+pub fn routes_with_cors(config: &mut web::ServiceConfig, origins: &[String]) {
     use routes::*;
     fn get(path: &str) -> actix_web::Resource {
         web::resource(path).default_service(web::to(method_not_allowed("GET")))
     }
+    let browser = || Condition::new(!origins.is_empty(), cors(origins));
     config
         .service(
             web::resource("/v1/check")
                 .route(web::post().to(check::check_post))
                 .route(web::get().to(check::check_get))
-                .default_service(web::to(method_not_allowed("GET, POST"))),
+                .default_service(web::to(method_not_allowed("GET, POST")))
+                .wrap(browser()),
         )
         .service(
             web::resource("/v1/chat")
                 .route(web::post().to(chat::chat))
-                .default_service(web::to(method_not_allowed("POST"))),
+                .default_service(web::to(method_not_allowed("POST")))
+                .wrap(browser()),
         )
         .service(
             web::resource("/v1/events")
                 .route(web::post().to(events::events))
-                .default_service(web::to(method_not_allowed("POST"))),
+                .default_service(web::to(method_not_allowed("POST")))
+                .wrap(browser()),
         )
         .service(web::resource("/v1/gate").to(gate::gate))
         .service(web::resource("/v1/gate/{tail:.*}").to(gate::gate))

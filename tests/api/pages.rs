@@ -109,4 +109,37 @@ async fn cross_origin_calls_only_from_configured_origins() {
         .await
         .unwrap();
     assert!(other.headers().get("access-control-allow-origin").is_none());
+    // The browser APIs only: exact counts, readiness, exports and admin
+    // never answer another origin, not even a configured one.
+    for path in ["/v1/chat", "/v1/events"] {
+        let preflight = open
+            .client
+            .request(reqwest::Method::OPTIONS, format!("{}{path}", open.address))
+            .header("origin", "https://search.example")
+            .header("access-control-request-method", "POST")
+            .header("access-control-request-headers", "content-type")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(preflight.headers()["access-control-allow-origin"], "https://search.example", "{path}");
+    }
+    for path in ["/metrics", "/readyz", "/healthz", "/v1/stats", "/openapi.json", "/dashboard"] {
+        let answer = open
+            .client
+            .get(format!("{}{path}", open.address))
+            .header("origin", "https://search.example")
+            .send()
+            .await
+            .unwrap();
+        assert!(answer.headers().get("access-control-allow-origin").is_none(), "{path} answers no other origin");
+    }
+    let admin = open
+        .client
+        .request(reqwest::Method::OPTIONS, format!("{}/admin/reload", open.address))
+        .header("origin", "https://search.example")
+        .header("access-control-request-method", "POST")
+        .send()
+        .await
+        .unwrap();
+    assert!(admin.headers().get("access-control-allow-origin").is_none(), "no preflight for admin");
 }
