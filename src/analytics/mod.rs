@@ -27,6 +27,8 @@ mod pipeline;
 pub mod pseudonym;
 #[cfg(feature = "redis")]
 pub mod redis;
+#[cfg(feature = "redis")]
+mod redis_link;
 pub mod replay;
 pub mod sink;
 pub mod token;

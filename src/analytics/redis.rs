@@ -2,8 +2,8 @@
 //! hashes, so the numbers add up across instances.
 //!
 //! Layout (all keys of one time bucket share a hash tag, so each bucket
-//! lives in one slot, the layout a Redis Cluster needs; the client itself is a
-//! single-node client, so Cluster is not supported yet):
+//! lives in one slot and every script touches one slot of a Redis Cluster;
+//! a cluster is found from any one of its nodes, see `redis_link`):
 //!
 //! | key | type | holds | expires |
 //! |---|---|---|---|
@@ -25,7 +25,9 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use redis::{Client, Connection, Script};
+use redis::{ConnectionLike, Script};
+
+use super::redis_link::{Link, Seeds};
 
 use super::pseudonym::DAY_SECONDS;
 use super::sink::{Batch, Change, DayCells, Sink, SinkError, StatsSource};
@@ -86,8 +88,8 @@ pub fn day_tag(day: u32) -> String {
 
 /// The Redis store.
 pub struct RedisStore {
-    client: Client,
-    connection: Option<Connection>,
+    seeds: Seeds,
+    connection: Option<Link>,
     timeout: Duration,
     cells: Script,
     sessions: Script,
@@ -103,11 +105,12 @@ fn hex(bytes: &[u8; 32]) -> String {
 }
 
 impl RedisStore {
-    /// A store for `url` (`redis://host:port/db`); nothing is connected yet.
+    /// A store for `url` (`redis://host:port/db`, or any one node of a
+    /// Redis Cluster); nothing is connected yet.
     pub fn new(url: &str, timeout: Duration) -> Result<RedisStore, SinkError> {
-        let client = Client::open(url).map_err(|e| unavailable(format!("bad URL: {e}")))?;
+        let seeds = Seeds::new(url).map_err(|e| unavailable(format!("bad URL: {e}")))?;
         Ok(RedisStore {
-            client,
+            seeds,
             connection: None,
             timeout,
             cells: Script::new(CELLS_SCRIPT),
@@ -115,12 +118,9 @@ impl RedisStore {
         })
     }
 
-    fn connection(&mut self) -> Result<&mut Connection, SinkError> {
+    fn connection(&mut self) -> Result<&mut Link, SinkError> {
         if self.connection.is_none() {
-            let connection = self.client.get_connection_with_timeout(self.timeout).map_err(unavailable)?;
-            connection.set_read_timeout(Some(self.timeout)).map_err(unavailable)?;
-            connection.set_write_timeout(Some(self.timeout)).map_err(unavailable)?;
-            self.connection = Some(connection);
+            self.connection = Some(Link::open(&mut self.seeds, self.timeout).map_err(unavailable)?);
         }
         self.connection.as_mut().ok_or_else(|| unavailable("no connection"))
     }
@@ -129,7 +129,7 @@ impl RedisStore {
     /// next call reconnects.
     fn with<T>(
         &mut self,
-        op: impl FnOnce(&mut Connection, &Script, &Script) -> redis::RedisResult<T>,
+        op: impl FnOnce(&mut Link, &Script, &Script) -> redis::RedisResult<T>,
     ) -> Result<T, SinkError> {
         let (cells, sessions) = (self.cells.clone(), self.sessions.clone());
         let connection = self.connection()?;
@@ -141,6 +141,11 @@ impl RedisStore {
             }
         }
     }
+}
+
+/// A command's answer on `link`.
+fn query<T: redis::FromRedisValue>(command: &redis::Cmd, link: &mut Link) -> redis::RedisResult<T> {
+    command.query(link.like() as &mut dyn ConnectionLike)
 }
 
 impl Sink for RedisStore {
@@ -172,7 +177,8 @@ impl Sink for RedisStore {
                 for (field, n) in fields {
                     invocation.arg(*field).arg(*n);
                 }
-                invocation.invoke::<i64>(connection)?;
+                invocation.invoke::<i64>(connection.like())?;
+                connection.replicated(&format!("{tag}:cells"))?;
             }
             for (day, (deltas, uniques)) in &days {
                 let tag = day_tag(*day);
@@ -195,7 +201,8 @@ impl Sink for RedisStore {
                 for pseudonym in uniques {
                     invocation.arg(hex(pseudonym));
                 }
-                invocation.invoke::<i64>(connection)?;
+                invocation.invoke::<i64>(connection.like())?;
+                connection.replicated(&format!("{tag}:days"))?;
             }
             Ok(())
         })
@@ -207,8 +214,9 @@ impl Sink for RedisStore {
         let fresh: [u8; 32] = rand::random();
         let stored: String = self.with(|connection, _, _| {
             let _: Option<String> =
-                redis::cmd("SET").arg(&key).arg(hex(&fresh)).arg("NX").arg("EXAT").arg(expire_at).query(connection)?;
-            redis::cmd("GET").arg(&key).query(connection)
+                query(redis::cmd("SET").arg(&key).arg(hex(&fresh)).arg("NX").arg("EXAT").arg(expire_at), connection)?;
+            connection.replicated(&key)?;
+            query(redis::cmd("GET").arg(&key), connection)
         })?;
         let mut salt = [0u8; 32];
         if stored.len() != 64 {
@@ -225,7 +233,7 @@ impl Sink for RedisStore {
         let json = serde_json::to_string(change).map_err(unavailable)?;
         let identity = change.identity();
         self.with(|connection, _, _| {
-            redis::cmd("HSETNX").arg("signpost:changes").arg(identity).arg(json).query(connection)
+            query(redis::cmd("HSETNX").arg("signpost:changes").arg(identity).arg(json), connection)
         })
     }
 
@@ -241,11 +249,18 @@ impl StatsSource for RedisStore {
         let mut out = Vec::new();
         for chunk in hours.chunks(256) {
             let rows: Vec<Vec<(String, u64)>> = self.with(|connection, _, _| {
+                if connection.is_cluster() {
+                    // The hours live in different slots.
+                    return chunk
+                        .iter()
+                        .map(|hour| query(redis::cmd("HGETALL").arg(format!("{}:cells", hour_tag(*hour))), connection))
+                        .collect();
+                }
                 let mut pipe = redis::pipe();
                 for hour in chunk {
                     pipe.cmd("HGETALL").arg(format!("{}:cells", hour_tag(*hour)));
                 }
-                pipe.query(connection)
+                pipe.query(connection.like())
             })?;
             for (hour, fields) in chunk.iter().zip(rows) {
                 out.extend(fields.into_iter().map(|(field, n)| (*hour, field, n)));
@@ -259,12 +274,10 @@ impl StatsSource for RedisStore {
         for day in from_day..=to_day {
             let tag = day_tag(day);
             let (fields, uniques): (Vec<(String, u64)>, u64) = self.with(|connection, _, _| {
-                redis::pipe()
-                    .cmd("HGETALL")
-                    .arg(format!("{tag}:days"))
-                    .cmd("PFCOUNT")
-                    .arg(format!("{tag}:uniques"))
-                    .query(connection)
+                // (Two commands, not a pipeline: a cluster connection takes
+                // none, and these are a few per export.)
+                let fields = query(redis::cmd("HGETALL").arg(format!("{tag}:days")), connection)?;
+                Ok((fields, query(redis::cmd("PFCOUNT").arg(format!("{tag}:uniques")), connection)?))
             })?;
             out.extend(fields.into_iter().map(|(field, n)| (day, field, n)));
             if uniques > 0 {
@@ -276,7 +289,7 @@ impl StatsSource for RedisStore {
 
     fn changes(&mut self) -> Result<Vec<Change>, SinkError> {
         let records: Vec<String> =
-            self.with(|connection, _, _| redis::cmd("HVALS").arg("signpost:changes").query(connection))?;
+            self.with(|connection, _, _| query(redis::cmd("HVALS").arg("signpost:changes"), connection))?;
         let mut out: Vec<Change> = records.iter().filter_map(|r| serde_json::from_str(r).ok()).collect();
         out.sort_by_key(|c| c.at);
         Ok(out)

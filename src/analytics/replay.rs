@@ -101,10 +101,10 @@ impl ReplayGuard {
     /// record stands in while Redis is unreachable).
     #[cfg(feature = "redis")]
     pub fn shared(url: &str, timeout: Duration) -> Result<ReplayGuard, redis::RedisError> {
-        let client = redis::Client::open(url)?;
+        let seeds = super::redis_link::Seeds::new(url)?;
         Ok(ReplayGuard {
             local: Mutex::new(Remembered::default()),
-            redis: Some(Mutex::new(SharedRecord { client, connection: None, timeout, retry_after: None })),
+            redis: Some(Mutex::new(SharedRecord { seeds, connection: None, timeout, retry_after: None })),
         })
     }
 
@@ -156,8 +156,8 @@ fn pair_key(claims: &Claims, what: &str) -> u64 {
 /// not one per event.
 #[cfg(feature = "redis")]
 struct SharedRecord {
-    client: redis::Client,
-    connection: Option<redis::Connection>,
+    seeds: super::redis_link::Seeds,
+    connection: Option<super::redis_link::Link>,
     timeout: Duration,
     retry_after: Option<Instant>,
 }
@@ -188,22 +188,14 @@ impl SharedRecord {
     }
 
     fn set_once(&mut self, key: u64, ttl_seconds: u64) -> redis::RedisResult<bool> {
-        let connection = match &mut self.connection {
-            Some(connection) => connection,
-            None => {
-                let connection = self.client.get_connection_with_timeout(self.timeout)?;
-                connection.set_read_timeout(Some(self.timeout))?;
-                connection.set_write_timeout(Some(self.timeout))?;
-                self.connection.insert(connection)
-            }
+        let link = match &mut self.connection {
+            Some(link) => link,
+            None => self.connection.insert(super::redis_link::Link::open(&mut self.seeds, self.timeout)?),
         };
-        let set: Option<String> = redis::cmd("SET")
-            .arg(format!("signpost:once:{key:016x}"))
-            .arg(1)
-            .arg("NX")
-            .arg("EX")
-            .arg(ttl_seconds)
-            .query(connection)?;
+        let name = format!("signpost:once:{key:016x}");
+        let set: Option<String> =
+            redis::cmd("SET").arg(&name).arg(1).arg("NX").arg("EX").arg(ttl_seconds).query(link.like())?;
+        link.replicated(&name)?;
         Ok(set.is_some())
     }
 }

@@ -27,6 +27,7 @@ use signpost::analytics::token::{Claims, TokenSigner, now_seconds};
 use signpost::config::Config;
 
 use crate::helpers::{TestApp, spawn_with};
+use crate::redis_cluster::RedisCluster;
 use crate::redis_server::RedisServer;
 
 /// A fictional listed term of the demo list.
@@ -264,6 +265,91 @@ async fn two_instances_on_one_redis_add_up() {
     assert_exact_under_load(&[&first, &second]).await;
     let (a, b) = (stored(&first).await, stored(&second).await);
     assert_eq!(a.total("checks"), b.total("checks"), "both instances read the same shared counts");
+}
+
+// ---------------------------------------------------------------- Redis Cluster
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_instances_on_a_redis_cluster_add_up_each_given_a_different_node() {
+    skip_without!(RedisServer);
+    let cluster = RedisCluster::start().await;
+    let first = spawn_with(on_redis(cluster.node_url(0))).await;
+    let second = spawn_with(on_redis(cluster.node_url(4))).await;
+    assert_exact_under_load(&[&first, &second]).await;
+    let (a, b) = (stored(&first).await, stored(&second).await);
+    assert_eq!(a.total("checks"), b.total("checks"), "both instances read the same shared counts");
+    // Session outcomes, the day's salt and the replay record live in the
+    // cluster too: a session warned through one instance and then the other
+    // is one session warned again.
+    let session = "cluster-session";
+    for app in [&first, &second] {
+        assert_eq!(check(app, json!({"q": HIT, "session": session})).await["decision"], "warn");
+    }
+    flush(&first).await;
+    let stored = stored(&second).await;
+    assert_eq!(stored.all_arms("sessions_warned_again"), 1, "one pseudonym across the fleet: {:?}", stored.days);
+    let (token, _) = replay_one_token(&first).await;
+    let again = second.post_json("/v1/events", &json!({"event_token": token, "event": "help_requested"})).await;
+    assert_eq!(again.json::<Value>().await.unwrap()["counted"], 0, "the replay record is shared");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_master_failing_over_under_load_fails_no_check_and_every_count_arrives_once() {
+    skip_without!(RedisServer);
+    let mut cluster = RedisCluster::start().await;
+    let hour_key = format!("{}:cells", signpost::analytics::redis::hour_tag(hour_of(now_seconds())));
+    let victim = cluster.master_of(&hour_key);
+    // Each instance is given a node that survives; the reader too.
+    let alive: Vec<usize> = (0..6).filter(|&i| cluster.port(i) != victim).collect();
+    let first = spawn_with(on_redis(cluster.node_url(alive[0]))).await;
+    let second = spawn_with(on_redis(cluster.node_url(alive[1]))).await;
+    let stop = Arc::new(AtomicBool::new(false));
+    let (sent, hits) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
+    let mut load = Vec::new();
+    for worker in 0..4 {
+        let app = if worker % 2 == 0 { &first } else { &second };
+        let (client, address) = (app.client.clone(), app.address.clone());
+        let (stop, sent, hits) = (Arc::clone(&stop), Arc::clone(&sent), Arc::clone(&hits));
+        load.push(tokio::spawn(async move {
+            let mut failures = Vec::new();
+            let mut n = worker;
+            while !stop.load(Ordering::Relaxed) {
+                match send_mixed(&client, &address, n).await {
+                    Ok(hit) => {
+                        sent.fetch_add(1, Ordering::Relaxed);
+                        hits.fetch_add(u64::from(hit), Ordering::Relaxed);
+                    }
+                    Err(failure) => failures.push(failure),
+                }
+                n += 4;
+            }
+            failures
+        }));
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    cluster.kill(victim);
+    let before = sent.load(Ordering::Relaxed);
+    cluster.wait_for_failover(&hour_key, victim, Duration::from_secs(20)).await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    stop.store(true, Ordering::Relaxed);
+    for worker in load {
+        let failures = worker.await.unwrap();
+        assert!(failures.is_empty(), "{} failed checks, e.g. {}", failures.len(), failures[0]);
+    }
+    let (sent, hits) = (sent.load(Ordering::Relaxed), hits.load(Ordering::Relaxed));
+    assert!(sent > before, "the load went on through the failover");
+    wait_for_analytics_up(&first, true, Duration::from_secs(10)).await;
+    wait_for_analytics_up(&second, true, Duration::from_secs(10)).await;
+    flush(&second).await;
+    let stored = stored(&first).await;
+    assert_eq!(stored.total("checks"), sent, "every check counted exactly once");
+    assert_eq!(stored.total("hits"), hits);
+    assert_eq!(stored.total("warnings_shown"), hits);
+    assert_eq!(metric(&first, "signpost_analytics_events_dropped_total").await, 0.0);
+    assert_eq!(metric(&second, "signpost_analytics_cells_dropped_total").await, 0.0);
+    let failed = metric(&first, "signpost_analytics_flush_failures_total").await
+        + metric(&second, "signpost_analytics_flush_failures_total").await;
+    assert!(failed > 0.0, "the failover was felt: flushes failed and were retried");
 }
 
 // ---------------------------------------------------------------- Redis failing

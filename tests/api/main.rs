@@ -3,6 +3,7 @@
 
 mod helpers;
 mod needs;
+mod redis_cluster;
 mod redis_server;
 
 mod analytics;

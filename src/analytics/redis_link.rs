@@ -1,0 +1,189 @@
+//! One connection to Redis, whatever its shape: a single server, or a Redis
+//! Cluster found from any one of its nodes.
+//!
+//! [`Link::open`] asks the node it is given (`INFO cluster`); a cluster
+//! node's `CLUSTER NODES` then names every node, and the cluster client
+//! routes each key to its slot's master, following `MOVED` and `ASK`. The
+//! nodes seen are kept as seeds, so a reconnect after the given node has
+//! died finds the cluster through the others. Writes to a cluster whose
+//! masters all have replicas are acknowledged only once a replica holds
+//! them (`WAIT`), so a failover cannot lose a write that was reported done.
+
+use std::time::Duration;
+
+use redis::cluster::{ClusterClientBuilder, ClusterConnection};
+use redis::cluster_routing::{Route, RoutingInfo, SingleNodeRoutingInfo, SlotAddr};
+use redis::{Client, Connection, ConnectionAddr, ConnectionInfo, ConnectionLike, IntoConnectionInfo, RedisResult};
+
+/// A connection to one server or to a whole cluster.
+pub(crate) enum Link {
+    /// A single server.
+    Node(Connection),
+    /// A Redis Cluster.
+    Cluster {
+        /// Routes each command to the master of its key's slot (boxed: it
+        /// is several times a single connection's size).
+        connection: Box<ClusterConnection>,
+        /// Every master has a replica: writes wait for one.
+        replicated: bool,
+        /// The command timeout, also the longest a write waits for a replica.
+        timeout: Duration,
+    },
+}
+
+/// Where to reach Redis: the configured URL, and once a cluster has been
+/// seen, every node it named (with the URL's credentials and database).
+pub(crate) struct Seeds {
+    given: ConnectionInfo,
+    nodes: Vec<ConnectionInfo>,
+}
+
+impl Seeds {
+    /// The seeds of `url`.
+    pub(crate) fn new(url: &str) -> RedisResult<Seeds> {
+        Ok(Seeds { given: url.into_connection_info()?, nodes: Vec::new() })
+    }
+}
+
+impl Link {
+    /// Connects through `seeds`, each step bounded by `timeout`.
+    pub(crate) fn open(seeds: &mut Seeds, timeout: Duration) -> RedisResult<Link> {
+        let mut last_error = None;
+        let candidates: Vec<ConnectionInfo> =
+            std::iter::once(seeds.given.clone()).chain(seeds.nodes.iter().cloned()).collect();
+        for candidate in candidates {
+            match Self::open_through(candidate, seeds, timeout) {
+                Ok(link) => return Ok(link),
+                Err(error) => last_error = Some(error),
+            }
+        }
+        Err(last_error.unwrap_or_else(|| redis::RedisError::from(std::io::Error::other("no Redis node to try"))))
+    }
+
+    fn open_through(node: ConnectionInfo, seeds: &mut Seeds, timeout: Duration) -> RedisResult<Link> {
+        let mut connection = Client::open(node)?.get_connection_with_timeout(timeout)?;
+        connection.set_read_timeout(Some(timeout))?;
+        connection.set_write_timeout(Some(timeout))?;
+        let info: String = redis::cmd("INFO").arg("cluster").query(&mut connection)?;
+        if !info.lines().any(|line| line.trim() == "cluster_enabled:1") {
+            return Ok(Link::Node(connection));
+        }
+        let nodes: String = redis::cmd("CLUSTER").arg("NODES").query(&mut connection)?;
+        let topology = Topology::parse(&nodes);
+        if !topology.addresses.is_empty() {
+            seeds.nodes = topology
+                .addresses
+                .iter()
+                .map(|(host, port)| seeds.given.clone().set_addr(ConnectionAddr::Tcp(host.clone(), *port)))
+                .collect();
+        }
+        let mut initial = vec![seeds.given.clone()];
+        initial.extend(seeds.nodes.iter().cloned());
+        let client = ClusterClientBuilder::new(initial)
+            .connection_timeout(timeout)
+            .response_timeout(timeout)
+            .retries(2)
+            .build()?;
+        let connection = Box::new(client.get_connection()?);
+        Ok(Link::Cluster { connection, replicated: topology.every_master_replicated, timeout })
+    }
+
+    /// The connection, for commands and scripts.
+    pub(crate) fn like(&mut self) -> &mut dyn ConnectionLike {
+        match self {
+            Link::Node(connection) => connection,
+            Link::Cluster { connection, .. } => connection.as_mut(),
+        }
+    }
+
+    /// Whether this is a cluster (commands on keys of different slots must
+    /// then be sent one by one, not in one pipeline).
+    pub(crate) fn is_cluster(&self) -> bool {
+        matches!(self, Link::Cluster { .. })
+    }
+
+    /// After a write to `key`: in a cluster whose masters have replicas,
+    /// waits until one replica of the key's master has it, and fails
+    /// otherwise (the write is then retried; the scripts apply a batch once).
+    pub(crate) fn replicated(&mut self, key: &str) -> RedisResult<()> {
+        let Link::Cluster { connection, replicated: true, timeout } = self else {
+            return Ok(());
+        };
+        let wait = redis::cmd("WAIT").arg(1).arg(timeout.as_millis().max(1) as u64).to_owned();
+        let route =
+            RoutingInfo::SingleNode(SingleNodeRoutingInfo::SpecificNode(Route::with_key(key, SlotAddr::Master)));
+        let acknowledged: i64 = redis::from_redis_value(connection.route_command(&wait, route)?)?;
+        if acknowledged < 1 {
+            return Err(redis::RedisError::from(std::io::Error::other(
+                "no replica acknowledged the write in time; it will be retried",
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// What `CLUSTER NODES` says: every node's address, and whether every
+/// master serving slots has a replica.
+struct Topology {
+    addresses: Vec<(String, u16)>,
+    every_master_replicated: bool,
+}
+
+impl Topology {
+    fn parse(nodes: &str) -> Topology {
+        let mut addresses = Vec::new();
+        let mut masters = Vec::new();
+        let mut replicated_masters = Vec::new();
+        for line in nodes.lines() {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let (Some(id), Some(address), Some(flags), Some(master)) =
+                (fields.first(), fields.get(1), fields.get(2), fields.get(3))
+            else {
+                continue;
+            };
+            if flags.contains("fail") || flags.contains("noaddr") {
+                continue;
+            }
+            // `host:port@bus-port[,hostname]`
+            let address = address.split(['@', ',']).next().unwrap_or("");
+            if let Some((host, port)) = address.rsplit_once(':') {
+                if let Ok(port) = port.parse::<u16>() {
+                    if !host.is_empty() {
+                        addresses.push((host.to_owned(), port));
+                    }
+                }
+            }
+            if flags.contains("master") && fields.len() > 8 {
+                masters.push(*id);
+            } else if flags.contains("slave") || flags.contains("replica") {
+                replicated_masters.push(*master);
+            }
+        }
+        let every_master_replicated = !masters.is_empty() && masters.iter().all(|m| replicated_masters.contains(m));
+        Topology { addresses, every_master_replicated }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cluster_nodes_give_addresses_and_replication() {
+        let nodes = "\
+a1 127.0.0.1:7001@17001 myself,master - 0 0 1 connected 0-5460
+a2 127.0.0.1:7002@17002 master - 0 0 2 connected 5461-10922
+a3 127.0.0.1:7003@17003 master - 0 0 3 connected 10923-16383
+b1 127.0.0.1:7004@17004 slave a1 0 0 1 connected
+b2 127.0.0.1:7005@17005 slave a2 0 0 2 connected
+";
+        let topology = Topology::parse(nodes);
+        assert_eq!(topology.addresses.len(), 5);
+        assert_eq!(topology.addresses[3], ("127.0.0.1".to_owned(), 7004));
+        assert!(!topology.every_master_replicated, "a3 has no replica");
+        let all = format!("{nodes}b3 127.0.0.1:7006@17006 slave a3 0 0 3 connected\n");
+        assert!(Topology::parse(&all).every_master_replicated);
+        let failed = all.replace("a2 127.0.0.1:7002@17002 master", "a2 127.0.0.1:7002@17002 master,fail");
+        assert_eq!(Topology::parse(&failed).addresses.len(), 5, "a failed node is not a seed");
+    }
+}
