@@ -6,16 +6,16 @@ import assert from 'node:assert/strict';
 import { check, screenshot, setup, stubExternal, totals, waitForTotals, watchCsp } from './harness.mjs';
 
 let env;
-let pageUrl;
 before(async () => {
   env = await setup();
-  pageUrl = (await check(env.base, 'plim plom', { country: 'GB', locale: 'en' })).warning.page_url;
 });
 after(async () => {
   await env?.teardown();
 });
 
+/** A fresh warning page: each check's token counts each chat step once. */
 async function openPage() {
+  const pageUrl = (await check(env.base, 'plim plom', { country: 'GB', locale: 'en' })).warning.page_url;
   const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 900, height: 900 } });
   const page = await context.newPage();
   const csp = watchCsp(page);
