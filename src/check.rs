@@ -270,7 +270,7 @@ impl Outcome<'_> {
 pub struct Links<'a> {
     /// Base URL of the signpost service (no trailing `/`).
     pub base: Option<&'a str>,
-    /// The check's signed event token.
+    /// The check's sealed event token.
     pub token: Option<&'a str>,
 }
 

@@ -135,13 +135,15 @@ impl Default for Limits {
 pub struct CheckOptions {
     /// Include matched entry ids and categories in answers (explain mode).
     pub explain: bool,
-    /// How long an event token stays valid, in seconds.
+    /// How long an event token stays valid, in seconds (an hour: long enough
+    /// for a person to read the warning and follow the chat, short enough
+    /// that a token found in a history or a log is soon worthless).
     pub token_ttl_seconds: u64,
 }
 
 impl Default for CheckOptions {
     fn default() -> Self {
-        CheckOptions { explain: false, token_ttl_seconds: 24 * 3600 }
+        CheckOptions { explain: false, token_ttl_seconds: 3600 }
     }
 }
 

@@ -2,22 +2,30 @@
 //! (warning displayed, chatbot opened, helpline clicked) can be counted under
 //! the same dimensions, without any identity.
 //!
-//! A token is `base64url(JSON claims) "." base64url(HMAC-SHA-256 truncated to
-//! 128 bits)`. The claims are aggregate dimensions only (variant, locale,
-//! country, surface, list version, category, entry id) and an expiry: never
-//! the query, never the session or its pseudonym. Tokens are signed, not
-//! encrypted: the operator may read them, and nothing in them is secret.
+//! A token is `base64url(nonce ‖ XChaCha20-Poly1305(JSON claims))`, sealed
+//! under a key derived from the service secret. The claims are aggregate
+//! dimensions only (variant, locale, country, surface, list version,
+//! category, entry id), a random number and an expiry: never the query, never
+//! the session or its pseudonym. Tokens are opaque: they travel in URLs that
+//! land in browser histories and proxy logs, so nothing in them can be read
+//! without the key, and any change to one is refused.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chacha20poly1305::aead::{Aead, AeadCore, KeyInit, OsRng, Payload};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 
-/// Bytes of the HMAC kept in a token.
+/// Bytes of the random nonce that starts a token.
+const NONCE_BYTES: usize = 24;
+/// Bytes of the authentication tag that ends the sealed claims.
 const TAG_BYTES: usize = 16;
+/// Bound to every token: a token of another format or purpose never opens.
+const ASSOCIATED_DATA: &[u8] = b"signpost event token v2";
 /// Longest token accepted for verification, in bytes.
 pub const MAX_TOKEN_BYTES: usize = 1024;
 
@@ -55,15 +63,16 @@ pub enum TokenError {
     /// Not a token at all (wrong shape, bad encoding, bad JSON).
     #[error("the event token is malformed")]
     Malformed,
-    /// The signature does not match: forged, altered, or signed by another key.
-    #[error("the event token's signature is not valid")]
+    /// The token does not open: forged, altered, or sealed with another key.
+    #[error("the event token is not valid")]
     BadSignature,
     /// The token is past its expiry.
     #[error("the event token has expired")]
     Expired,
 }
 
-/// Signs and verifies event tokens with one secret key.
+/// Seals and opens event tokens with one secret key (the type keeps its
+/// name: it is part of the library's API).
 #[derive(Clone)]
 pub struct TokenSigner {
     key: Vec<u8>,
@@ -108,16 +117,29 @@ impl TokenSigner {
         <Hmac<Sha256> as Mac>::new_from_slice(&self.key).unwrap_or_else(|_| unreachable!("HMAC accepts any key length"))
     }
 
-    /// Issues a token for `claims` (its `exp` is set from the signer's TTL).
+    /// Issues a token for `claims` (its `exp` is set from the signer's TTL,
+    /// its random number drawn here).
     pub fn issue(&self, mut claims: Claims) -> String {
         claims.exp = now_seconds() + self.ttl_seconds;
         claims.nonce = rand::random();
-        let json = serde_json::to_vec(&claims).unwrap_or_default();
-        let payload = URL_SAFE_NO_PAD.encode(json);
-        let mut mac = self.mac();
-        mac.update(payload.as_bytes());
-        let tag = mac.finalize().into_bytes();
-        format!("{payload}.{}", URL_SAFE_NO_PAD.encode(&tag[..TAG_BYTES]))
+        self.seal(&claims)
+    }
+
+    /// The token of `claims` exactly as given (expiry included): for tools
+    /// and tests that need a token of a past or chosen time.
+    pub fn seal(&self, claims: &Claims) -> String {
+        let json = serde_json::to_vec(claims).unwrap_or_default();
+        let nonce = XChaCha20Poly1305::generate_nonce(&mut OsRng);
+        // Sealing fails only for messages of gigabytes; claims are a few
+        // hundred bytes.
+        let sealed = self.cipher().encrypt(&nonce, Payload { msg: &json, aad: ASSOCIATED_DATA }).unwrap_or_default();
+        let mut bytes = nonce.to_vec();
+        bytes.extend_from_slice(&sealed);
+        URL_SAFE_NO_PAD.encode(bytes)
+    }
+
+    fn cipher(&self) -> XChaCha20Poly1305 {
+        XChaCha20Poly1305::new(&self.derive_key("event tokens").into())
     }
 
     /// Verifies `token` at `now` (seconds) and returns its claims.
@@ -125,15 +147,15 @@ impl TokenSigner {
         if token.len() > MAX_TOKEN_BYTES {
             return Err(TokenError::Malformed);
         }
-        let (payload, tag) = token.split_once('.').ok_or(TokenError::Malformed)?;
-        let tag = URL_SAFE_NO_PAD.decode(tag).map_err(|_| TokenError::Malformed)?;
-        if tag.len() != TAG_BYTES {
+        let bytes = URL_SAFE_NO_PAD.decode(token).map_err(|_| TokenError::Malformed)?;
+        if bytes.len() < NONCE_BYTES + TAG_BYTES {
             return Err(TokenError::Malformed);
         }
-        let mut mac = self.mac();
-        mac.update(payload.as_bytes());
-        mac.verify_truncated_left(&tag).map_err(|_| TokenError::BadSignature)?;
-        let json = URL_SAFE_NO_PAD.decode(payload).map_err(|_| TokenError::Malformed)?;
+        let (nonce, sealed) = bytes.split_at(NONCE_BYTES);
+        let json = self
+            .cipher()
+            .decrypt(XNonce::from_slice(nonce), Payload { msg: sealed, aad: ASSOCIATED_DATA })
+            .map_err(|_| TokenError::BadSignature)?;
         let claims: Claims = serde_json::from_slice(&json).map_err(|_| TokenError::Malformed)?;
         if claims.exp < now {
             return Err(TokenError::Expired);
@@ -180,15 +202,29 @@ mod tests {
         let token = signer.issue(claims());
         let other = TokenSigner::new(b"other".to_vec(), 60);
         assert_eq!(other.verify(&token), Err(TokenError::BadSignature));
-        let (payload, tag) = token.split_once('.').unwrap();
-        let mut forged = claims();
-        forged.variant = "control".into();
-        forged.exp = u64::MAX;
-        let forged_payload = URL_SAFE_NO_PAD.encode(serde_json::to_vec(&forged).unwrap());
-        assert_eq!(signer.verify(&format!("{forged_payload}.{tag}")), Err(TokenError::BadSignature));
+        let mut bytes = URL_SAFE_NO_PAD.decode(&token).unwrap();
+        for at in [0, NONCE_BYTES, bytes.len() - 1] {
+            bytes[at] ^= 1;
+            assert_eq!(signer.verify(&URL_SAFE_NO_PAD.encode(&bytes)), Err(TokenError::BadSignature), "byte {at}");
+            bytes[at] ^= 1;
+        }
         assert_eq!(signer.verify_at(&token, now_seconds() + 120), Err(TokenError::Expired));
-        for bad in ["", "abc", "a.b", &format!("{payload}."), &format!("{payload}.{tag}x"), &"x".repeat(2000)] {
+        let expired = signer.seal(&Claims { exp: now_seconds() - 1, ..claims() });
+        assert_eq!(signer.verify(&expired), Err(TokenError::Expired));
+        for bad in ["", "abc", "a.b", &token[..token.len() - 2], &format!("{token}x"), &"x".repeat(2000)] {
             assert!(signer.verify(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn tokens_are_opaque_and_never_repeat() {
+        let signer = TokenSigner::new(b"k".to_vec(), 60);
+        let (first, second) = (signer.issue(claims()), signer.issue(claims()));
+        assert_ne!(first, second, "a fresh nonce and random number each time");
+        let bytes = URL_SAFE_NO_PAD.decode(&first).unwrap();
+        for readable in ["0123456789abcdef", "fictional-terms", "GB", "help-to-stop", "variant"] {
+            assert!(!first.contains(readable), "{readable}");
+            assert!(!bytes.windows(readable.len()).any(|w| w == readable.as_bytes()), "{readable} in the bytes");
         }
     }
 

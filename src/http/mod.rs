@@ -68,7 +68,7 @@ impl Application {
             Some(secret) => TokenSigner::new(secret.as_bytes().to_vec(), config.check.token_ttl_seconds),
             None => {
                 tracing::warn!(
-                    "no token_secret configured: event tokens are signed with a random key and fail on other instances and after a restart"
+                    "no token_secret configured: event tokens are sealed with a random key and fail on other instances and after a restart"
                 );
                 TokenSigner::random(config.check.token_ttl_seconds)
             }

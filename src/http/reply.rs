@@ -1,5 +1,5 @@
 //! The outcome of a check as the service answers it: the JSON of
-//! [`CheckResponse`] with a freshly signed event token, shared by
+//! [`CheckResponse`] with a freshly sealed event token, shared by
 //! `/v1/check` and `/v1/gate`.
 //!
 //! The two common answers cost no serialisation: `allow` is the same bytes

@@ -26,7 +26,7 @@ pub struct AppState {
     pub config: Config,
     /// The live lists and content; readers never wait for a reload.
     pub engine: ArcSwap<Live>,
-    /// Signs and verifies event tokens.
+    /// Seals and opens event tokens.
     pub tokens: TokenSigner,
     /// Day-scoped session pseudonyms (salts shared through the store).
     pub pseudonyms: Arc<Pseudonymizer>,

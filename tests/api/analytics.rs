@@ -807,12 +807,19 @@ async fn with_analytics_off_events_are_accepted_but_not_said_to_be_counted() {
     assert_eq!(response.json::<Value>().await.unwrap()["counted"], 0);
 }
 
-/// A token signed with [`SECRET`] for `claims`, expiry as given.
-fn signed(claims: &Claims) -> String {
-    let payload = URL_SAFE_NO_PAD.encode(serde_json::to_vec(claims).unwrap());
+/// A token sealed with [`SECRET`] for `claims`, expiry as given, written
+/// here from the documented format (not with the service's code):
+/// `base64url(nonce ‖ XChaCha20-Poly1305(JSON))` under
+/// `HMAC-SHA-256(secret, "signpost derived key\0event tokens")`.
+fn sealed(claims: &Claims, nonce: &[u8; 24]) -> String {
+    use chacha20poly1305::aead::{Aead, KeyInit, Payload};
     let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(SECRET.as_bytes()).unwrap();
-    mac.update(payload.as_bytes());
-    format!("{payload}.{}", URL_SAFE_NO_PAD.encode(&mac.finalize().into_bytes()[..16]))
+    mac.update(b"signpost derived key\0event tokens");
+    let key: [u8; 32] = mac.finalize().into_bytes().into();
+    let cipher = chacha20poly1305::XChaCha20Poly1305::new(&key.into());
+    let json = serde_json::to_vec(claims).unwrap();
+    let body = cipher.encrypt(nonce.into(), Payload { msg: &json, aad: b"signpost event token v2" }).unwrap();
+    URL_SAFE_NO_PAD.encode([nonce.as_slice(), &body].concat())
 }
 
 #[tokio::test]
@@ -821,15 +828,22 @@ async fn forged_expired_or_malformed_tokens_and_unknown_events_are_refused_and_n
     let warning = warning(&app).await;
     let token = warning["event_token"].as_str().unwrap();
     let claims = app.state.tokens.verify(token).unwrap();
-    assert_eq!(signed(&claims), token, "the test signs as the service does");
+    let bytes = URL_SAFE_NO_PAD.decode(token).unwrap();
+    let nonce: [u8; 24] = bytes[..24].try_into().unwrap();
+    assert_eq!(sealed(&claims, &nonce), token, "the test seals as the service does");
+    for readable in [claims.entry.as_str(), claims.category.as_str(), "GB", claims.variant.as_str()] {
+        assert!(!token.contains(readable), "the token shows nothing readable: {readable}");
+    }
 
-    let (payload, tag) = token.split_once('.').unwrap();
-    let altered = Claims { variant: "control".into(), ..claims.clone() };
-    let forged = format!("{}.{tag}", URL_SAFE_NO_PAD.encode(serde_json::to_vec(&altered).unwrap()));
-    let other_key = TokenSigner::new(b"some-other-key".to_vec(), 3600).issue(claims.clone());
-    let expired = signed(&Claims { exp: now_seconds() - 10, ..claims.clone() });
-    let truncated = format!("{payload}.{}", &tag[..tag.len() - 2]);
-    for bad in [forged.as_str(), &other_key, &expired, &truncated, "abc", "", "a.b", &format!("{token}x")] {
+    let mut flipped = bytes.clone();
+    flipped[30] ^= 1;
+    let altered = URL_SAFE_NO_PAD.encode(&flipped);
+    // Claims the service never issued, sealed with another key.
+    let forged = TokenSigner::new(b"some-other-key-0123456789-0123456789".to_vec(), 3600)
+        .seal(&Claims { variant: "control".into(), ..claims.clone() });
+    let expired = sealed(&Claims { exp: now_seconds() - 10, ..claims.clone() }, &nonce);
+    let truncated = &token[..token.len() - 2];
+    for bad in [altered.as_str(), &forged, &expired, truncated, "abc", "", "a.b", &format!("{token}x")] {
         assert_eq!(report(&app, json!({"event_token": bad, "event": "displayed"})).await, 400, "{bad}");
         let go = app.get(&format!("/v1/go/{}?t={bad}", warning["helplines"][0]["id"].as_str().unwrap())).await;
         assert_eq!(go.status(), 302, "the helpline is reached, just not counted");
