@@ -68,6 +68,11 @@ pub struct Config {
     /// Bearer token for `/metrics`; without one `/metrics` is open (keep it
     /// on an internal network: it holds exact warning counts).
     pub metrics_token: Option<String>,
+    /// Operator API keys: when any is set, `/v1/check` and `/v1/gate` answer
+    /// only requests with `Authorization: Bearer <key>` (the search backend
+    /// or nginx), so nobody else can test guesses against the lists, inflate
+    /// the counts or pick the arm. Empty: those routes are open.
+    pub api_keys: Vec<String>,
     /// Key that signs event tokens; share it across a fleet. Random per
     /// process when unset (tokens then fail on other instances).
     pub token_secret: Option<String>,
@@ -245,6 +250,7 @@ impl Default for Config {
             admin_token: None,
             research_token: None,
             metrics_token: None,
+            api_keys: Vec::new(),
             token_secret: None,
             entry_id_key: None,
             workers: None,
@@ -420,6 +426,9 @@ impl Config {
                 return bad(format!("{name} must be at least {MIN_SECRET_BYTES} bytes (e.g. `openssl rand -hex 32`)"));
             }
         }
+        if self.api_keys.iter().any(|key| key.len() < MIN_SECRET_BYTES || key.contains(char::is_whitespace)) {
+            return bad(format!("api_keys: each key must be at least {MIN_SECRET_BYTES} bytes, without spaces"));
+        }
         for origin in &self.cors_origins {
             if origin != "*" && !(origin.starts_with("http://") || origin.starts_with("https://")) {
                 return bad(format!("cors_origins: `{origin}` must be `*` or an origin like https://search.example"));
@@ -578,6 +587,7 @@ mod tests {
             ("SIGNPOST_GATE__STATUS", "200", "gate.status"),
             ("SIGNPOST_ADMIN_TOKEN", "short", "admin_token"),
             ("SIGNPOST_TOKEN_SECRET", "a", "token_secret must be at least 32 bytes"),
+            ("SIGNPOST_API_KEYS", r#"["short"]"#, "api_keys: each key must be at least 32 bytes"),
             ("SIGNPOST_ENTRY_ID_KEY", "0123456789abcdef0123456789abcde", "entry_id_key must be at least 32 bytes"),
             ("SIGNPOST_LIMITS__MAX_QUERY_BYTES", "0", "max_query_bytes"),
             ("SIGNPOST_PUBLIC_URL", "ftp://x", "public_url"),

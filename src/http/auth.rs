@@ -49,6 +49,26 @@ pub fn require(request: &HttpRequest, state: &AppState, access: Access) -> Resul
     Ok(())
 }
 
+/// Passes when no operator API key is configured (`api_keys`), or when the
+/// request carries one of them: the check routes (`/v1/check`, `/v1/gate`).
+/// Every key is compared, in constant time, whatever the first comparisons
+/// gave.
+pub fn require_api_key(request: &HttpRequest, state: &AppState) -> Result<(), ApiError> {
+    let keys = &state.config.api_keys;
+    if keys.is_empty() {
+        return Ok(());
+    }
+    let Some(given) = bearer(request) else {
+        return Err(ApiError::Unauthorized(
+            "this service requires an operator API key: send it as `Authorization: Bearer <key>` from your backend",
+        ));
+    };
+    if !keys.iter().fold(false, |found, key| same(given, key) | found) {
+        return Err(ApiError::Unauthorized("the API key is not valid"));
+    }
+    Ok(())
+}
+
 /// Passes when no token is configured for an optional route (`/metrics`),
 /// or when the request carries it.
 pub fn require_if_configured(request: &HttpRequest, expected: Option<&str>) -> Result<(), ApiError> {

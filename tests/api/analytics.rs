@@ -267,6 +267,55 @@ async fn two_instances_on_one_redis_add_up() {
     assert_eq!(a.total("checks"), b.total("checks"), "both instances read the same shared counts");
 }
 
+// ---------------------------------------------------------------- operator API keys
+
+#[tokio::test]
+async fn with_api_keys_only_the_operator_can_check_and_nothing_else_is_counted() {
+    const KEY: &str = "operator-backend-key-0123456789-abcdef";
+    let app = spawn_with(|config| {
+        fast(config);
+        config.api_keys = vec!["another-operator-key-0123456789-abcdef".into(), KEY.into()];
+    })
+    .await;
+    let post = |key: Option<&'static str>| {
+        let mut request = app.client.post(format!("{}/v1/check", app.address)).json(&json!({"q": HIT}));
+        if let Some(key) = key {
+            request = request.bearer_auth(key);
+        }
+        request.send()
+    };
+    let refused = post(None).await.unwrap();
+    assert_eq!(refused.status(), 401);
+    assert_eq!(refused.headers()["www-authenticate"], "Bearer");
+    let body: Value = refused.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "unauthorized", "{body}");
+    assert!(!body.to_string().contains("warning"), "no decision leaks: {body}");
+    assert_eq!(post(Some("operator-backend-key-0123456789-abcdeX")).await.unwrap().status(), 401);
+    let get = app.get(&format!("/v1/check?q={HIT}")).await;
+    assert_eq!(get.status(), 401, "GET too");
+    let answered = post(Some(KEY)).await.unwrap();
+    assert_eq!(answered.status(), 200);
+    assert_eq!(answered.json::<Value>().await.unwrap()["decision"], "warn");
+
+    // The gate fails open without the key: it lets the request through
+    // unchecked, so a prober learns nothing; with the key it decides.
+    let gate = |key: Option<&'static str>| {
+        let mut request =
+            app.client.get(format!("{}/v1/gate", app.address)).header("x-original-uri", format!("/search?q={HIT}"));
+        if let Some(key) = key {
+            request = request.bearer_auth(key);
+        }
+        request.send()
+    };
+    assert_eq!(gate(None).await.unwrap().status(), 200);
+    assert_eq!(gate(Some("not-the-key")).await.unwrap().status(), 200);
+    assert_eq!(gate(Some(KEY)).await.unwrap().status(), 403);
+
+    let stored = stored(&app).await;
+    assert_eq!(stored.total("checks"), 2, "only the operator's check and gate call were counted");
+    assert_eq!(stored.total("hits"), 2);
+}
+
 // ---------------------------------------------------------------- Redis Cluster
 
 #[tokio::test(flavor = "multi_thread")]

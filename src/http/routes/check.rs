@@ -7,6 +7,7 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 
 use crate::check::CheckInput;
+use crate::http::auth::require_api_key;
 use crate::http::error::ApiError;
 use crate::http::extract::{CheckRequest, parse_json, read_json_body};
 use crate::http::middleware::Decided;
@@ -19,6 +20,7 @@ use crate::http::state::AppState;
     responses(
         (status = 200, body = crate::check::CheckResponse),
         (status = 400, body = crate::http::error::ErrorBody, description = "Bad JSON, missing `q`, invalid UTF-8 or parameter"),
+        (status = 401, body = crate::http::error::ErrorBody, description = "`api_keys` are configured and no valid `Authorization: Bearer <key>` was sent (nothing is checked or counted)"),
         (status = 413, body = crate::http::error::ErrorBody, description = "Query or body over the limit"),
         (status = 415, body = crate::http::error::ErrorBody, description = "Body is not application/json"),
     ))]
@@ -27,6 +29,7 @@ pub async fn check_post(
     payload: web::Payload,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
+    require_api_key(&request, &state)?;
     let body = read_json_body(&request, payload, state.config.limits.max_body_bytes).await?;
     let parsed: CheckRequest<'_> = parse_json(&body)?;
     let input = parsed.into_input(&state, state.clock(&request))?;
@@ -42,6 +45,7 @@ pub async fn check_post(
         (status = 413, body = crate::http::error::ErrorBody, description = "Query over the limit"),
     ))]
 pub async fn check_get(request: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    require_api_key(&request, &state)?;
     let parsed = CheckRequest::from_query_string(request.query_string())?;
     let input = parsed.into_input(&state, state.clock(&request))?;
     Ok(answer(&request, &state, &input))

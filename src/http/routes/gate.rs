@@ -14,13 +14,16 @@
 //! (no query, bad encoding) is let through, and an over-long query is checked
 //! on its first `limits.max_query_bytes` bytes. Optional headers:
 //! `X-Signpost-Locale` (else `Accept-Language`), `X-Signpost-Country`,
-//! `X-Signpost-Session`, `X-Signpost-Surface`.
+//! `X-Signpost-Session`, `X-Signpost-Surface`. With `api_keys` configured,
+//! a request without `Authorization: Bearer <key>` is let through unchecked
+//! and uncounted.
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 
 use crate::engine::Answer;
+use crate::http::auth::require_api_key;
 use crate::http::extract::gate_input;
 use crate::http::middleware::{DECISION_HEADER, Decided};
 use crate::http::reply::respond;
@@ -39,6 +42,19 @@ pub const VARIANT_HEADER: HeaderName = HeaderName::from_static("x-signpost-varia
         (status = 403, body = crate::check::CheckResponse, description = "Warn (status configurable): show the warning; `X-Signpost-Warning-Url` names the hosted page"),
     ))]
 pub async fn gate(request: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    // Without the operator's API key (when keys are configured) the gate
+    // decides nothing and counts nothing, and fails open like any request
+    // it cannot read: a prober learns nothing, and searches never break.
+    if require_api_key(&request, &state).is_err() {
+        static WARNED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+        if !WARNED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            tracing::warn!(
+                "a /v1/gate request without a valid API key was let through unchecked; give the proxy `Authorization: Bearer <key>`"
+            );
+        }
+        request.extensions_mut().insert(Decided(Answer::Allow));
+        return allow();
+    }
     let Some(input) = gate_input(&request, &state) else {
         request.extensions_mut().insert(Decided(Answer::Allow));
         return allow();
