@@ -35,7 +35,7 @@ pub fn require(request: &HttpRequest, state: &AppState, access: Access) -> Resul
     // A browser on the dashboard carries a cookie derived from the token instead.
     if given.is_none() && matches!(access, Access::Research) {
         if let Some(cookie) = request.cookie(DASHBOARD_COOKIE) {
-            if same(cookie.value(), &dashboard_cookie(expected)) {
+            if state.dashboard_sessions.verify(cookie.value(), expected, crate::analytics::token::now_seconds()) {
                 return Ok(());
             }
         }
@@ -92,12 +92,6 @@ fn bearer(request: &HttpRequest) -> Option<&str> {
 
 /// The cookie of a browser signed in to the dashboard.
 pub const DASHBOARD_COOKIE: &str = "signpost_research";
-
-/// The cookie value for `token`: a digest, so the token itself is never
-/// stored in the browser; it changes when the token changes.
-pub fn dashboard_cookie(token: &str) -> String {
-    Sha256::digest(format!("signpost dashboard\0{token}").as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
-}
 
 /// Compares secrets in time independent of where they differ and of their
 /// lengths (their digests are compared).

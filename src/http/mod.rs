@@ -13,6 +13,7 @@ pub mod metrics;
 pub mod middleware;
 pub(crate) mod reply;
 pub mod routes;
+pub mod session;
 pub mod state;
 
 use std::net::TcpListener;
@@ -209,6 +210,11 @@ pub fn routes_with_cors(config: &mut web::ServiceConfig, origins: &[String]) {
         .service(
             web::resource("/dashboard/sign-in")
                 .route(web::post().to(dashboard::sign_in))
+                .default_service(web::to(method_not_allowed("POST"))),
+        )
+        .service(
+            web::resource("/dashboard/sign-out")
+                .route(web::post().to(dashboard::sign_out))
                 .default_service(web::to(method_not_allowed("POST"))),
         )
         .service(get("/assets/dashboard.css").route(web::get().to(dashboard::stylesheet)))

@@ -10,6 +10,7 @@ use arc_swap::ArcSwap;
 use serde::Serialize;
 
 use super::metrics::Metrics;
+use super::session::DashboardSessions;
 use crate::analytics::pseudonym::Pseudonymizer;
 use crate::analytics::replay::{ReplayGuard, once_key};
 use crate::analytics::sink::Change;
@@ -34,6 +35,8 @@ pub struct AppState {
     pub analytics: Analytics,
     /// What each event token has counted already (each event once).
     pub replay: Arc<ReplayGuard>,
+    /// Dashboard sign-in sessions.
+    pub dashboard_sessions: DashboardSessions,
     /// Prometheus metrics.
     pub metrics: Metrics,
     /// Base URL of links people follow (warning page, tracked helpline links).
@@ -155,6 +158,7 @@ impl AppState {
             }
             _ => ReplayGuard::local(),
         };
+        let dashboard_sessions = DashboardSessions::new(tokens.derive_key("dashboard sessions"));
         AppState {
             config,
             engine: ArcSwap::from_pointee(Live::new(engine)),
@@ -162,6 +166,7 @@ impl AppState {
             pseudonyms,
             analytics,
             replay: Arc::new(replay),
+            dashboard_sessions,
             metrics,
             public_base,
             started: Instant::now(),

@@ -33,7 +33,8 @@ async fn the_dashboard_needs_the_research_token() {
     assert_eq!(right.status(), 303);
     let cookie = right.headers()["set-cookie"].to_str().unwrap().to_owned();
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
-    assert!(!cookie.contains(TOKEN), "the cookie holds a digest, not the token");
+    assert!(!cookie.contains(TOKEN), "the cookie holds a session, not the token");
+    assert!(cookie.contains("Max-Age=28800"), "a session expires: {cookie}");
     let pair = cookie.split(';').next().unwrap().to_owned();
     let page = app.client.get(format!("{}/dashboard", app.address)).header("cookie", pair).send().await.unwrap();
     assert_eq!(page.status(), 200);
@@ -41,6 +42,64 @@ async fn the_dashboard_needs_the_research_token() {
     assert!(csp.contains("default-src 'none'") && !csp.contains("script-src"), "{csp}");
     let bearer = app.client.get(format!("{}/dashboard", app.address)).bearer_auth(TOKEN).send().await.unwrap();
     assert_eq!(bearer.status(), 200);
+}
+
+/// Signs in with `token`; the response.
+async fn sign_in(app: &crate::helpers::TestApp, token: &str, proto: Option<&str>) -> reqwest::Response {
+    let mut request = app.client.post(format!("{}/dashboard/sign-in", app.address)).form(&[("token", token)]);
+    if let Some(proto) = proto {
+        request = request.header("x-forwarded-proto", proto);
+    }
+    request.send().await.unwrap()
+}
+
+/// The `name=value` of a response's cookie.
+fn cookie_pair(response: &reqwest::Response) -> String {
+    response.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn a_dashboard_session_ends_on_sign_out_and_wrong_tokens_are_limited() {
+    let app = research_app().await;
+    let page = |cookie: String| {
+        let client = app.client.clone();
+        let url = format!("{}/dashboard", app.address);
+        async move { client.get(url).header("cookie", cookie).send().await.unwrap().status().as_u16() }
+    };
+    let signed_in = sign_in(&app, TOKEN, None).await;
+    assert!(!signed_in.headers()["set-cookie"].to_str().unwrap().contains("Secure"), "plain http");
+    let (first, second) = (cookie_pair(&signed_in), cookie_pair(&sign_in(&app, TOKEN, None).await));
+    assert_ne!(first, second, "each sign-in is its own session");
+    assert_eq!(page(first.clone()).await, 200);
+    let out = app
+        .client
+        .post(format!("{}/dashboard/sign-out", app.address))
+        .header("cookie", first.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.status(), 303);
+    let cleared = out.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(cleared.contains("Max-Age=0"), "the cookie is cleared: {cleared}");
+    assert_eq!(page(first.clone()).await, 401, "the signed-out session no longer opens the dashboard");
+    assert_eq!(page(second.clone()).await, 200, "another session goes on");
+    let forged = format!("{}9", first);
+    assert_eq!(page(forged).await, 401);
+
+    // Behind a TLS-terminating proxy the cookie is Secure.
+    let behind_tls = sign_in(&app, TOKEN, Some("https")).await;
+    assert!(behind_tls.headers()["set-cookie"].to_str().unwrap().contains("Secure"));
+
+    // Ten wrong tokens in a minute pause sign-ins, the right token included.
+    let mut statuses = Vec::new();
+    for _ in 0..10 {
+        statuses.push(sign_in(&app, "wrong-wrong-wrong", None).await.status().as_u16());
+    }
+    assert!(statuses.iter().all(|s| *s == 401 || *s == 429), "{statuses:?}");
+    let paused = sign_in(&app, TOKEN, None).await;
+    assert_eq!(paused.status(), 429, "sign-in paused after ten wrong tokens");
+    assert!(paused.headers().get("set-cookie").is_none());
+    assert_eq!(page(second).await, 200, "sessions already open are not affected");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

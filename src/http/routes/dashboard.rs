@@ -1,6 +1,7 @@
 //! `/dashboard`: the research dashboard — server-rendered HTML with SVG
 //! charts, no JavaScript, behind the research token. A browser signs in once
-//! with the token (a form that sets a cookie derived from it); tools can send
+//! with the token (a form that sets a session cookie, see `http::session`;
+//! **Sign out** ends it); tools can send
 //! `Authorization: Bearer` instead. Small cells stay withheld exactly as in
 //! the export (the page is built from exports).
 
@@ -14,9 +15,11 @@ use serde::Deserialize;
 use super::stats::{ResearchPeriod, research_period};
 use crate::analytics::cell::HOUR_SECONDS;
 use crate::analytics::export::{Export, Granularity, NoiseKey, StatsQuery, export_with_key};
-use crate::http::auth::{Access, DASHBOARD_COOKIE, dashboard_cookie, require, same};
+use crate::analytics::token::now_seconds;
+use crate::http::auth::{Access, DASHBOARD_COOKIE, require, same};
 use crate::http::error::ApiError;
 use crate::http::extract::for_each_query_pair;
+use crate::http::session::SESSION_SECONDS;
 use crate::http::state::AppState;
 use crate::research::dashboard::{Dashboard, build, markers};
 use crate::research::plots::{Marker, Series, bars, intervals, lines};
@@ -64,21 +67,56 @@ pub struct SignIn {
     pub token: String,
 }
 
-/// Signs a browser in with the research token (sets the dashboard cookie).
-pub async fn sign_in(state: web::Data<AppState>, form: web::Form<SignIn>) -> HttpResponse {
+/// Whether cookies must be `Secure`: the public URL is https, or a
+/// TLS-terminating proxy says the request came over https.
+fn over_tls(request: &HttpRequest, state: &AppState) -> bool {
+    state.public_base.starts_with("https://")
+        || request
+            .headers()
+            .get("x-forwarded-proto")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|proto| proto.eq_ignore_ascii_case("https"))
+}
+
+/// Signs a browser in with the research token: sets a session cookie (eight
+/// hours, revocable), never the token. Wrong tokens are limited per minute.
+pub async fn sign_in(request: HttpRequest, state: web::Data<AppState>, form: web::Form<SignIn>) -> HttpResponse {
     let Some(expected) = &state.config.research_token else {
         return page(StatusCode::FORBIDDEN, switched_off());
     };
+    let now = now_seconds();
+    let sessions = &state.dashboard_sessions;
+    if !sessions.may_try(now) {
+        let problem = "Too many wrong tokens were tried: sign-in is paused until the end of this minute.";
+        return page(StatusCode::TOO_MANY_REQUESTS, sign_in_form(Some(problem)));
+    }
     if !same(form.token.trim(), expected) {
+        sessions.failed(now);
         return page(StatusCode::UNAUTHORIZED, sign_in_form(Some("That token is not valid.")));
     }
-    let cookie = Cookie::build(DASHBOARD_COOKIE, dashboard_cookie(expected))
+    let cookie = Cookie::build(DASHBOARD_COOKIE, sessions.issue(expected, now))
         .path("/")
         .http_only(true)
         .same_site(SameSite::Strict)
-        .secure(state.public_base.starts_with("https://"))
+        .secure(over_tls(&request, &state))
+        .max_age(actix_web::cookie::time::Duration::seconds(SESSION_SECONDS as i64))
         .finish();
     HttpResponse::SeeOther().cookie(cookie).insert_header((header::LOCATION, "/dashboard")).finish()
+}
+
+/// Signs a browser out: ends its session and clears the cookie.
+pub async fn sign_out(request: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    if let Some(cookie) = request.cookie(DASHBOARD_COOKIE) {
+        state.dashboard_sessions.revoke(cookie.value(), now_seconds());
+    }
+    let mut cleared = Cookie::build(DASHBOARD_COOKIE, "")
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(over_tls(&request, &state))
+        .finish();
+    cleared.make_removal();
+    HttpResponse::SeeOther().cookie(cleared).insert_header((header::LOCATION, "/dashboard")).finish()
 }
 
 fn switched_off() -> Markup {
@@ -233,6 +271,9 @@ fn render(
         "Research dashboard",
         html! {
             h1 { "Research dashboard" }
+            form method="post" action="/dashboard/sign-out" class="sign-out" {
+                button type="submit" { "Sign out" }
+            }
             p class="meta" {
                 "Period " (series.from) " to " (series.to) " · by " (granularity_name)
                 " · counts below " (series.k) " are withheld"
