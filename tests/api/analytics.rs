@@ -267,6 +267,29 @@ async fn two_instances_on_one_redis_add_up() {
     assert_eq!(a.total("checks"), b.total("checks"), "both instances read the same shared counts");
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn with_redis_down_events_are_still_answered_and_each_token_counts_once_on_the_instance() {
+    skip_without!(RedisServer);
+    let mut redis = RedisServer::start().await;
+    let app = spawn_with(on_redis(redis.url())).await;
+    let warning = warning(&app).await;
+    let token = warning["event_token"].as_str().unwrap().to_owned();
+    redis.kill().await;
+    let started = Instant::now();
+    for expected in [1, 0, 0] {
+        let response = app.post_json("/v1/events", &json!({"event_token": token, "event": "help_requested"})).await;
+        assert_eq!(response.status(), 202, "an outage never fails an event");
+        assert_eq!(response.json::<Value>().await.unwrap()["counted"], expected, "the instance's record decides");
+    }
+    assert!(started.elapsed() < Duration::from_secs(3), "one Redis timeout at most, not one per event");
+    wait_for_analytics_up(&app, false, Duration::from_secs(3)).await;
+    redis.restart().await;
+    wait_for_analytics_up(&app, true, Duration::from_secs(5)).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let stored = stored(&app).await;
+    assert_eq!(stored.total("help_requested"), 1, "counted once, written when Redis came back: {:?}", stored.cells);
+}
+
 // ---------------------------------------------------------------- operator API keys
 
 #[tokio::test]
