@@ -477,14 +477,7 @@ impl Views {
                 return;
             }
             outcome.has_runs |= self.buf[token_start..].windows(2).any(|pair| pair[0] == pair[1]);
-            self.tokens.push(TokenSpan {
-                start: token_start as u32,
-                end: self.buf.len() as u32,
-                cell_start: cell_start as u32,
-                cell_end: cell_end as u32,
-                joined_run,
-            });
-            self.buf.push(BOUNDARY);
+            self.end_token(token_start, (cell_start, cell_end), joined_run, false);
             return;
         }
         if ascii && !flags.intersects(ViewFlags::LEET) {
@@ -504,18 +497,9 @@ impl Views {
                 self.buf.push(byte);
                 self.runs.push(1);
             }
-            if self.buf.len() == token_start {
-                return;
+            if self.buf.len() > token_start {
+                self.end_token(token_start, (cell_start, cell_end), joined_run, true);
             }
-            self.tokens.push(TokenSpan {
-                start: token_start as u32,
-                end: self.buf.len() as u32,
-                cell_start: cell_start as u32,
-                cell_end: cell_end as u32,
-                joined_run,
-            });
-            self.buf.push(BOUNDARY);
-            self.runs.push(1);
             return;
         }
         let fold = if self.ascii { ScriptFold::None } else { script_fold(cells, flags) };
@@ -572,14 +556,19 @@ impl Views {
                 }
             }
         }
-        if self.buf.len() == token_start {
-            return;
+        if self.buf.len() > token_start {
+            self.end_token(token_start, (cell_start, cell_end), joined_run, collapse);
         }
+    }
+
+    /// Records the word written from `token_start` (from the cells `cells`)
+    /// and ends it with a boundary (with its run length in collapse views).
+    fn end_token(&mut self, token_start: usize, cells: (usize, usize), joined_run: bool, collapse: bool) {
         self.tokens.push(TokenSpan {
             start: token_start as u32,
             end: self.buf.len() as u32,
-            cell_start: cell_start as u32,
-            cell_end: cell_end as u32,
+            cell_start: cells.0 as u32,
+            cell_end: cells.1 as u32,
             joined_run,
         });
         self.buf.push(BOUNDARY);

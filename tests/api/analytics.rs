@@ -208,6 +208,59 @@ async fn concurrent_checks(apps: &[&TestApp], tasks: usize, per_task: usize) -> 
     hits
 }
 
+/// Four workers sending mixed checks to `apps` in turn until [`Load::finish`].
+struct Load {
+    stop: Arc<AtomicBool>,
+    sent: Arc<AtomicU64>,
+    hits: Arc<AtomicU64>,
+    workers: Vec<tokio::task::JoinHandle<Vec<String>>>,
+}
+
+impl Load {
+    fn start(apps: &[&TestApp]) -> Load {
+        let stop = Arc::new(AtomicBool::new(false));
+        let (sent, hits) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
+        let mut workers = Vec::new();
+        for worker in 0..4 {
+            let app = apps[worker % apps.len()];
+            let (client, address) = (app.client.clone(), app.address.clone());
+            let (stop, sent, hits) = (Arc::clone(&stop), Arc::clone(&sent), Arc::clone(&hits));
+            workers.push(tokio::spawn(async move {
+                let mut failures = Vec::new();
+                let mut n = worker;
+                while !stop.load(Ordering::Relaxed) {
+                    match send_mixed(&client, &address, n).await {
+                        Ok(hit) => {
+                            sent.fetch_add(1, Ordering::Relaxed);
+                            hits.fetch_add(u64::from(hit), Ordering::Relaxed);
+                        }
+                        Err(failure) => failures.push(failure),
+                    }
+                    n += 4;
+                }
+                failures
+            }));
+        }
+        Load { stop, sent, hits, workers }
+    }
+
+    /// Checks answered so far.
+    fn sent(&self) -> u64 {
+        self.sent.load(Ordering::Relaxed)
+    }
+
+    /// Stops the workers, asserts that no check failed; the checks answered
+    /// and the hits among them.
+    async fn finish(self) -> (u64, u64) {
+        self.stop.store(true, Ordering::Relaxed);
+        for worker in self.workers {
+            let failures = worker.await.unwrap();
+            assert!(failures.is_empty(), "{} failed checks, e.g. {}", failures.len(), failures[0]);
+        }
+        (self.sent.load(Ordering::Relaxed), self.hits.load(Ordering::Relaxed))
+    }
+}
+
 /// Counts exact and under the dimensions sent, after a concurrent load.
 async fn assert_exact_under_load(apps: &[&TestApp]) {
     let (tasks, per_task) = (8, 60);
@@ -375,40 +428,13 @@ async fn a_master_failing_over_under_load_fails_no_check_and_every_count_arrives
     let alive: Vec<usize> = (0..6).filter(|&i| cluster.port(i) != victim).collect();
     let first = spawn_with(on_redis(cluster.node_url(alive[0]))).await;
     let second = spawn_with(on_redis(cluster.node_url(alive[1]))).await;
-    let stop = Arc::new(AtomicBool::new(false));
-    let (sent, hits) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
-    let mut load = Vec::new();
-    for worker in 0..4 {
-        let app = if worker % 2 == 0 { &first } else { &second };
-        let (client, address) = (app.client.clone(), app.address.clone());
-        let (stop, sent, hits) = (Arc::clone(&stop), Arc::clone(&sent), Arc::clone(&hits));
-        load.push(tokio::spawn(async move {
-            let mut failures = Vec::new();
-            let mut n = worker;
-            while !stop.load(Ordering::Relaxed) {
-                match send_mixed(&client, &address, n).await {
-                    Ok(hit) => {
-                        sent.fetch_add(1, Ordering::Relaxed);
-                        hits.fetch_add(u64::from(hit), Ordering::Relaxed);
-                    }
-                    Err(failure) => failures.push(failure),
-                }
-                n += 4;
-            }
-            failures
-        }));
-    }
+    let load = Load::start(&[&first, &second]);
     tokio::time::sleep(Duration::from_millis(500)).await;
     cluster.kill(victim);
-    let before = sent.load(Ordering::Relaxed);
+    let before = load.sent();
     cluster.wait_for_failover(&hour_key, victim, Duration::from_secs(20)).await;
     tokio::time::sleep(Duration::from_millis(800)).await;
-    stop.store(true, Ordering::Relaxed);
-    for worker in load {
-        let failures = worker.await.unwrap();
-        assert!(failures.is_empty(), "{} failed checks, e.g. {}", failures.len(), failures[0]);
-    }
-    let (sent, hits) = (sent.load(Ordering::Relaxed), hits.load(Ordering::Relaxed));
+    let (sent, hits) = load.finish().await;
     assert!(sent > before, "the load went on through the failover");
     wait_for_analytics_up(&first, true, Duration::from_secs(10)).await;
     wait_for_analytics_up(&second, true, Duration::from_secs(10)).await;
@@ -431,51 +457,24 @@ async fn with_redis_killed_during_a_load_every_check_is_answered_and_no_count_is
     skip_without!(RedisServer);
     let mut redis = RedisServer::start().await;
     let app = spawn_with(on_redis(redis.url())).await;
-    let stop = Arc::new(AtomicBool::new(false));
-    let (sent, hits) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
-    let mut load = Vec::new();
-    for worker in 0..4 {
-        let (client, address) = (app.client.clone(), app.address.clone());
-        let (stop, sent, hits) = (Arc::clone(&stop), Arc::clone(&sent), Arc::clone(&hits));
-        load.push(tokio::spawn(async move {
-            let mut failures = Vec::new();
-            let mut n = worker;
-            while !stop.load(Ordering::Relaxed) {
-                match send_mixed(&client, &address, n).await {
-                    Ok(hit) => {
-                        sent.fetch_add(1, Ordering::Relaxed);
-                        hits.fetch_add(u64::from(hit), Ordering::Relaxed);
-                    }
-                    Err(failure) => failures.push(failure),
-                }
-                n += 4;
-            }
-            failures
-        }));
-    }
+    let load = Load::start(&[&app]);
 
     tokio::time::sleep(Duration::from_millis(300)).await;
     redis.kill().await;
     let killed = Instant::now();
-    let sent_before_kill = sent.load(Ordering::Relaxed);
+    let sent_before_kill = load.sent();
     wait_for_analytics_up(&app, false, Duration::from_secs(2)).await;
     let ready: Value = app.get("/readyz").await.json().await.unwrap();
     assert_eq!(ready["status"], "degraded");
     tokio::time::sleep(Duration::from_secs(2).saturating_sub(killed.elapsed())).await;
     assert!(metric(&app, "signpost_analytics_flush_failures_total").await > 0.0);
-    let sent_while_down = sent.load(Ordering::Relaxed) - sent_before_kill;
+    let sent_while_down = load.sent() - sent_before_kill;
     assert!(sent_while_down > 50, "the load went on while Redis was down ({sent_while_down} checks)");
 
     redis.restart().await;
     wait_for_analytics_up(&app, true, Duration::from_secs(3)).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    stop.store(true, Ordering::Relaxed);
-    for worker in load {
-        let failures = worker.await.unwrap();
-        assert!(failures.is_empty(), "{} failed checks, e.g. {}", failures.len(), failures[0]);
-    }
-
-    let (sent, hits) = (sent.load(Ordering::Relaxed), hits.load(Ordering::Relaxed));
+    let (sent, hits) = load.finish().await;
     let stored = stored(&app).await;
     assert_eq!(stored.total("checks"), sent, "every check counted exactly once");
     assert_eq!(stored.total("hits"), hits);
