@@ -64,7 +64,9 @@ impl Link {
         let mut connection = Client::open(node)?.get_connection_with_timeout(timeout)?;
         connection.set_read_timeout(Some(timeout))?;
         connection.set_write_timeout(Some(timeout))?;
-        let info: String = redis::cmd("INFO").arg("cluster").query(&mut connection)?;
+        // A server that refuses INFO (a restrictive ACL) is taken as a single
+        // server rather than refused.
+        let info: String = redis::cmd("INFO").arg("cluster").query(&mut connection).unwrap_or_default();
         if !info.lines().any(|line| line.trim() == "cluster_enabled:1") {
             return Ok(Link::Node(connection));
         }
