@@ -140,14 +140,12 @@ impl ReplayGuard {
     }
 }
 
-/// A 64-bit key of one token and one event: the token's nonce and expiry
-/// with its dimensions, and the event (SipHash with fixed keys; nothing in
-/// it is secret, it only has to differ between tokens).
+/// A 64-bit key of one token and one event: the token's random number and
+/// expiry, and the event (SipHash with fixed keys; nothing in it is secret,
+/// it only has to differ between tokens).
 fn pair_key(claims: &Claims, what: &str) -> u64 {
     let mut hasher = std::hash::DefaultHasher::new();
-    (claims.nonce, claims.exp, &claims.variant, &claims.entry, &claims.locale, &claims.country, &claims.surface)
-        .hash(&mut hasher);
-    what.hash(&mut hasher);
+    (claims.nonce, claims.exp, what).hash(&mut hasher);
     hasher.finish()
 }
 

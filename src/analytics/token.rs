@@ -76,6 +76,8 @@ pub enum TokenError {
 #[derive(Clone)]
 pub struct TokenSigner {
     key: Vec<u8>,
+    /// The sealing key, derived from `key` once (every warning seals a token).
+    sealing: [u8; 32],
     ttl_seconds: u64,
 }
 
@@ -93,7 +95,9 @@ pub fn now_seconds() -> u64 {
 impl TokenSigner {
     /// A signer with `key`; tokens live `ttl_seconds`.
     pub fn new(key: impl Into<Vec<u8>>, ttl_seconds: u64) -> Self {
-        TokenSigner { key: key.into(), ttl_seconds }
+        let mut signer = TokenSigner { key: key.into(), sealing: [0; 32], ttl_seconds };
+        signer.sealing = signer.derive_key("event tokens");
+        signer
     }
 
     /// A signer with a random key (tokens then verify only in this process).
@@ -139,7 +143,7 @@ impl TokenSigner {
     }
 
     fn cipher(&self) -> XChaCha20Poly1305 {
-        XChaCha20Poly1305::new(&self.derive_key("event tokens").into())
+        XChaCha20Poly1305::new(&self.sealing.into())
     }
 
     /// Verifies `token` at `now` (seconds) and returns its claims.

@@ -7,7 +7,7 @@
 
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::StatusCode;
-use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use serde::Deserialize;
@@ -31,13 +31,7 @@ pub const DASHBOARD_CSP: &str =
 const DASHBOARD_CSS: &str = include_str!("../assets/dashboard.css");
 
 fn page(status: StatusCode, markup: Markup) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(DASHBOARD_CSP)))
-        .insert_header((header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
-        .insert_header((header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
-        .body(markup.into_string())
+    crate::web::page_response(status, DASHBOARD_CSP, markup)
 }
 
 fn shell(title: &str, body: Markup) -> Markup {
