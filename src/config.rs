@@ -65,9 +65,13 @@ pub struct Config {
     pub admin_token: Option<String>,
     /// Bearer token for `/v1/stats` and `/dashboard`; they answer 403 without one.
     pub research_token: Option<String>,
-    /// Bearer token for `/metrics`; without one `/metrics` is open (keep it
-    /// on an internal network: it holds exact warning counts).
+    /// Bearer token for `/metrics`; required when `listen` is beyond
+    /// loopback. Without one (on loopback) `/metrics` is open.
     pub metrics_token: Option<String>,
+    /// Label request metrics with the decision (`warn`, `allow`) and the
+    /// gate's status class. Off by default: such counters move by one with
+    /// one person's search.
+    pub metrics_decisions: bool,
     /// Operator API keys: when any is set, `/v1/check` and `/v1/gate` answer
     /// only requests with `Authorization: Bearer <key>` (the search backend
     /// or nginx), so nobody else can test guesses against the lists, inflate
@@ -250,6 +254,7 @@ impl Default for Config {
             admin_token: None,
             research_token: None,
             metrics_token: None,
+            metrics_decisions: false,
             api_keys: Vec::new(),
             token_secret: None,
             entry_id_key: None,
@@ -370,6 +375,13 @@ impl Config {
         let bad = |message: String| Err(ConfigError::Invalid(message));
         if self.listen_addr().is_none() {
             return bad(format!("listen: `{}` is not an address like 127.0.0.1:8080", self.listen));
+        }
+        if self.metrics_token.is_none() && self.listen_addr().is_some_and(|a| !a.ip().is_loopback()) {
+            return bad(format!(
+                "metrics_token: `listen` {} is beyond loopback, so `/metrics` needs a bearer token: set \
+                 SIGNPOST_METRICS_TOKEN (or `metrics_token` in the config file) to a secret of 16+ characters",
+                self.listen
+            ));
         }
         if self.limits.max_query_bytes == 0 || self.limits.max_query_bytes > self.limits.max_body_bytes {
             return bad("limits: max_query_bytes must be between 1 and max_body_bytes".into());
@@ -584,6 +596,8 @@ mod tests {
     fn unusable_values_are_refused() {
         for (name, value, expected) in [
             ("SIGNPOST_LISTEN", "nowhere", "listen"),
+            ("SIGNPOST_LISTEN", "0.0.0.0:8080", "beyond loopback, so `/metrics` needs a bearer token"),
+            ("SIGNPOST_LISTEN", "[::]:8080", "SIGNPOST_METRICS_TOKEN"),
             ("SIGNPOST_GATE__STATUS", "200", "gate.status"),
             ("SIGNPOST_ADMIN_TOKEN", "short", "admin_token"),
             ("SIGNPOST_TOKEN_SECRET", "a", "token_secret must be at least 32 bytes"),
@@ -602,6 +616,14 @@ mod tests {
                 Ok(())
             });
         }
+        Jail::expect_with(|jail| {
+            jail.set_env("SIGNPOST_LISTEN", "0.0.0.0:8080");
+            jail.set_env("SIGNPOST_METRICS_TOKEN", "metrics-token-0123456789");
+            jail.set_env("SIGNPOST_METRICS_DECISIONS", "true");
+            let config = load(jail, None, &FlagOverrides::default()).expect("a token opens any address");
+            assert!(config.metrics_decisions);
+            Ok(())
+        });
         let missing = Config::load(Some(Path::new("/nonexistent/signpost.toml")), &FlagOverrides::default());
         assert!(matches!(missing, Err(ConfigError::MissingFile(_))));
     }

@@ -14,9 +14,12 @@ use prometheus_client::registry::Registry;
 pub struct RequestLabels {
     /// The route pattern (`/v1/check`), never the raw path.
     pub route: &'static str,
-    /// `warn`, `allow`, or `none` for routes that decide nothing.
+    /// `warn` or `allow` when the operator turned `metrics_decisions` on;
+    /// otherwise (and for routes that decide nothing) `none`.
     pub decision: &'static str,
-    /// Status class: `2xx`, `4xx`, `5xx`.
+    /// Status class: `2xx`, `3xx`, `4xx`, `5xx`; `decided` for an answered
+    /// decision without `metrics_decisions` (the gate's warning status would
+    /// tell the decision).
     pub status: &'static str,
 }
 

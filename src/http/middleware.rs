@@ -56,16 +56,10 @@ pub async fn observe(
     if let Ok(value) = HeaderValue::from_str(&id) {
         res.headers_mut().insert(REQUEST_ID, value);
     }
-    let decision = res.request().extensions().get::<Decided>().map_or("none", |d| d.0.as_str());
+    let decided = res.request().extensions().get::<Decided>().map(|d| d.0);
     let elapsed = started.elapsed();
     if let Some(state) = state {
-        let class = match status.as_u16() {
-            200..=299 => "2xx",
-            300..=399 => "3xx",
-            400..=499 => "4xx",
-            _ => "5xx",
-        };
-        let labels = RequestLabels { route, decision, status: class };
+        let labels = request_labels(route, decided, status.as_u16(), state.config.metrics_decisions);
         state.metrics.requests.get_or_create(&labels).inc();
         state.metrics.latency.get_or_create(&labels).observe(elapsed.as_secs_f64());
     }
@@ -75,6 +69,29 @@ pub async fn observe(
         tracing::debug!(request_id = %id, %method, route, status = status.as_u16(), micros = elapsed.as_micros() as u64, "request");
     }
     Ok(res)
+}
+
+/// The labels of one answered request. Unless the operator asks for
+/// `decisions`, a decision is never told apart: not by a label, and not by
+/// the status class of the gate (whose warning has a status of its own),
+/// since such a counter moves by one with one person's search.
+fn request_labels(
+    route: &'static str,
+    decided: Option<crate::engine::Answer>,
+    status: u16,
+    decisions: bool,
+) -> RequestLabels {
+    let class = match status {
+        200..=299 => "2xx",
+        300..=399 => "3xx",
+        400..=499 => "4xx",
+        _ => "5xx",
+    };
+    match decided {
+        Some(answer) if decisions => RequestLabels { route, decision: answer.as_str(), status: class },
+        Some(_) if status < 500 => RequestLabels { route, decision: "none", status: "decided" },
+        _ => RequestLabels { route, decision: "none", status: class },
+    }
 }
 
 /// The metric label of a route pattern: one of the service's own patterns,

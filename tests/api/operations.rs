@@ -22,15 +22,33 @@ async fn healthz_and_readyz() {
 }
 
 #[tokio::test]
-async fn metrics_count_requests_by_route_and_decision() {
-    let app = spawn_app().await;
-    app.check("zorvik").await;
-    app.check("zorvik").await;
-    app.check("hello").await;
-    let _ = app.get("/nowhere?q=zorvik").await;
-    let text = app.get("/metrics").await.text().await.unwrap();
+async fn metrics_count_requests_by_route_and_by_decision_only_when_asked() {
+    let asked = spawn_with(|c| c.metrics_decisions = true).await;
+    let unasked = spawn_app().await;
+    for app in [&asked, &unasked] {
+        app.check("zorvik").await;
+        app.check("zorvik").await;
+        app.check("hello").await;
+        for (uri, status) in [("/search?q=zorvik", 403), ("/search?q=hello", 200)] {
+            let gate = app.client.get(format!("{}/v1/gate", app.address)).header("x-original-uri", uri);
+            assert_eq!(gate.send().await.unwrap().status(), status);
+        }
+    }
+    let text = asked.get("/metrics").await.text().await.unwrap();
     assert!(text.contains(r#"signpost_requests_total{route="/v1/check",decision="warn",status="2xx"} 2"#), "{text}");
     assert!(text.contains(r#"signpost_requests_total{route="/v1/check",decision="allow",status="2xx"} 1"#), "{text}");
+    assert!(text.contains(r#"signpost_requests_total{route="/v1/gate",decision="warn",status="4xx"} 1"#), "{text}");
+    // Without `metrics_decisions` one search moves no counter that tells its decision.
+    let text = unasked.get("/metrics").await.text().await.unwrap();
+    assert!(!text.contains("warn") && !text.contains("allow"), "{text}");
+    assert!(
+        text.contains(r#"signpost_requests_total{route="/v1/check",decision="none",status="decided"} 3"#),
+        "{text}"
+    );
+    assert!(text.contains(r#"signpost_requests_total{route="/v1/gate",decision="none",status="decided"} 2"#), "{text}");
+    let app = unasked;
+    let _ = app.get("/nowhere?q=zorvik").await;
+    let text = app.get("/metrics").await.text().await.unwrap();
     assert!(text.contains(r#"signpost_requests_total{route="unmatched",decision="none",status="4xx"} 1"#), "{text}");
     assert!(
         text.contains(r#"signpost_request_duration_seconds_bucket{le="0.00001","#)
