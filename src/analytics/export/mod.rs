@@ -23,15 +23,9 @@
 //!   arm warns every hit and the control arm none, `sessions_with_hit =
 //!   sessions_warned` for a warning arm and, for all arms together,
 //!   `sessions_with_hit = sessions_warned + sessions_with_hit` of `control`.
-//! - **Ranges**: the hourly and sessions tables are protected together, and a
-//!   range audit (`analytics::disclosure`) makes sure no withheld count is
-//!   narrowed to fewer than k/2 values by what everyone knows: counts are
-//!   never negative, a listed group or bucket has a check, `hits ≤ checks`,
-//!   and `warned once + 2 × warned again ≤ warnings shown`.
 //! - **Whole buckets**: at `day` and `week` granularity the period is widened
-//!   to whole buckets, and at `hour` granularity to whole days, so the period
-//!   total is always the sum of the published buckets (whose margin line
-//!   protects it).
+//!   to whole buckets, so the period total is always the sum of the published
+//!   buckets (whose margin line protects it).
 //! - **Noise** (optional, `analytics.epsilon`): Laplace noise of scale 1/ε is
 //!   added to every published count, and ε is stated in the export. The noise
 //!   of a count is not fresh: it is drawn (inverse CDF) from a keyed hash
@@ -75,7 +69,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use crate::analytics::cell::{DIMENSIONS, HOUR_SECONDS, metric, parse_field};
-use crate::analytics::disclosure::{Inequality, Known, protect_known};
+use crate::analytics::disclosure::{protect, protect_known};
 use crate::analytics::sink::{Change, SinkError, StatsSource};
 use crate::deterrence::CONTROL_ARM;
 
@@ -389,10 +383,7 @@ pub fn export_with_key(
     if query.to_hour - query.from_hour > 24 * 800 {
         return Err(ExportError::BadPeriod("the period is longer than 800 days".into()));
     }
-    // Periods are whole days even for hourly buckets: an hourly export of
-    // part of a day next to that day's total would give the rest away.
-    let whole = if query.granularity == Granularity::Hour { Granularity::Day } else { query.granularity };
-    let (from_hour, to_hour) = whole.snap(query.from_hour, query.to_hour);
+    let (from_hour, to_hour) = query.granularity.snap(query.from_hour, query.to_hour);
     let query = &StatsQuery { from_hour, to_hour, ..query.clone() };
     let by_index: Vec<usize> = query
         .by
@@ -407,33 +398,13 @@ pub fn export_with_key(
     if values > MAX_EXPORT_VALUES {
         return Err(ExportError::TooLarge { values });
     }
-    let hourly = HourlyTable::of(&table, query);
-    let session_table = SessionTable::read(source, query)?;
-    // Both tables are protected together: inequalities tie them (a warned
-    // session saw a warning), so a count withheld in one could be narrowed
-    // through the other.
-    let offset = hourly.grid.values.len();
-    let mut values = hourly.grid.values.clone();
-    values.extend_from_slice(&session_table.grid.values);
-    let mut lines = hourly.lines.clone();
-    lines.extend(session_table.lines.iter().map(|line| line.iter().map(|&i| i + offset).collect()));
-    let mut fixed = hourly.fixed.clone();
-    fixed.resize(values.len(), false);
-    let mut inequalities = hourly.inequalities.clone();
-    inequalities.extend(session_table.inequalities.iter().map(|inequality| Inequality {
-        terms: inequality.terms.iter().map(|&(i, a)| (i + offset, a)).collect(),
-        bound: inequality.bound,
-    }));
-    inequalities.extend(linking_inequalities(&hourly, &session_table, query, offset));
-    let protection = protect_known(&values, &lines, query.k, Known { fixed: &fixed, inequalities: &inequalities });
+    let (totals, buckets, hourly_audited) = hourly(&table, query, &noiser);
+    let (sessions, unique_sessions, sessions_audited) = sessions(source, query, &noiser)?;
     // An export whose withheld counts could not all be audited is never
     // published: its protection would be unproven.
-    if !protection.audited {
+    if !(hourly_audited && sessions_audited) {
         return Err(ExportError::Unaudited);
     }
-    let (hourly_withheld, session_withheld) = protection.withheld.split_at(offset);
-    let (totals, buckets) = hourly.publish(hourly_withheld, query, &noiser);
-    let (sessions, unique_sessions) = session_table.publish(session_withheld, query, &noiser);
     let changes = changes_in(source.changes()?, from_hour, to_hour);
     Ok(Export {
         from: hour_to_rfc3339(from_hour),
@@ -522,123 +493,17 @@ fn hourly_grid(table: &Table) -> (Grid, Vec<u32>, Vec<GroupKey>) {
     (Grid::new(matrices, buckets.len(), groups.len()), buckets, groups)
 }
 
-/// The hourly metrics as a grid, with what protects them: the lines, the
-/// zeros everyone knows, and the inequalities that always hold.
-struct HourlyTable {
-    grid: Grid,
-    buckets: Vec<u32>,
-    groups: Vec<GroupKey>,
-    lines: Vec<Vec<usize>>,
-    fixed: Vec<bool>,
-    inequalities: Vec<Inequality>,
-}
-
-impl HourlyTable {
-    fn of(table: &Table, query: &StatsQuery) -> HourlyTable {
-        let (grid, buckets, groups) = hourly_grid(table);
-        let mut lines = grid.table_lines();
-        for (total, parts) in hourly_identities(&grid.metrics) {
-            lines.extend(grid.identity_lines(&total, &parts));
-        }
-        lines.extend(hit_only_lines(&grid, &groups, &query.by));
-        let fixed = hit_free_zeros(&grid, &groups, &query.by);
-        let inequalities = hourly_inequalities(&grid, &groups);
-        HourlyTable { grid, buckets, groups, lines, fixed, inequalities }
+/// The protected totals and buckets of the hourly metrics.
+fn hourly(table: &Table, query: &StatsQuery, noiser: &Noiser) -> (Bucket, Vec<Bucket>, bool) {
+    let (grid, buckets, groups) = hourly_grid(table);
+    let mut lines = grid.table_lines();
+    for (total, parts) in hourly_identities(&grid.metrics) {
+        lines.extend(grid.identity_lines(&total, &parts));
     }
-
-    /// The published totals and buckets, given what is withheld.
-    fn publish(&self, withheld: &[bool], query: &StatsQuery, noiser: &Noiser) -> (Bucket, Vec<Bucket>) {
-        let HourlyTable { grid, buckets, groups, .. } = self;
-        hourly_rows(grid, buckets, groups, withheld, query, noiser)
-    }
-}
-
-/// What everyone knows of the hourly table besides its lines: a hit is a
-/// check (`hits ≤ checks` everywhere), and a group or bucket is listed only
-/// when something was counted there, so it has at least one check (nearly
-/// always true; assuming it makes the protection only stronger).
-fn hourly_inequalities(grid: &Grid, groups: &[GroupKey]) -> Vec<Inequality> {
-    let Some(checks) = grid.metric(metric::CHECKS) else { return Vec::new() };
-    let mut inequalities = Vec::new();
-    if let Some(hits) = grid.metric(metric::HITS) {
-        for pos in grid.positions() {
-            inequalities.push(Inequality::within(&[(grid.index(hits, pos), 1)], grid.index(checks, pos)));
-        }
-    }
-    let listed_groups = if groups.iter().all(Vec::is_empty) { 0 } else { grid.columns };
-    for c in 0..listed_groups {
-        inequalities.push(Inequality::at_least(grid.index(checks, Pos::Column(c)), 1));
-    }
-    for r in 0..grid.rows {
-        inequalities.push(Inequality::at_least(grid.index(checks, Pos::Row(r)), 1));
-    }
-    inequalities
-}
-
-/// The inequalities between the sessions table and the hourly one: a
-/// warned session saw a warning that day in its arm, and one warned again
-/// saw two, so `warned once + 2 × warned again ≤ warnings shown` — for the
-/// period (both tables cover the same whole days), per day at day
-/// granularity, per arm in a table by variant, and per day and arm when
-/// both hold.
-fn linking_inequalities(
-    hourly: &HourlyTable,
-    sessions: &SessionTable,
-    query: &StatsQuery,
-    offset: usize,
-) -> Vec<Inequality> {
-    let (Some(shown), Some(once), Some(again)) = (
-        hourly.grid.metric(metric::WARNINGS_SHOWN),
-        sessions.grid.metric(WARNED_ONCE),
-        sessions.grid.metric(WARNED_AGAIN),
-    ) else {
-        return Vec::new();
-    };
-    let by_day = query.granularity == Granularity::Day;
-    let by_variant = query.by == ["variant"];
-    let row_of = |day: u32| hourly.buckets.iter().position(|&b| b == day * 24);
-    let column_of = |arm: &str| hourly.groups.iter().position(|g| g.len() == 1 && g[0] == arm);
-    let mut pairs: Vec<(Pos, Option<Pos>)> = vec![(Pos::Total, Some(Pos::Total))];
-    for (d, &day) in sessions.days.iter().enumerate() {
-        if by_day {
-            pairs.push((Pos::Row(d), row_of(day).map(Pos::Row)));
-        }
-        for (a, arm) in sessions.arms.iter().enumerate() {
-            if by_variant && by_day {
-                pairs.push((Pos::Cell(d, a), row_of(day).zip(column_of(arm)).map(|(r, c)| Pos::Cell(r, c))));
-            }
-        }
-    }
-    if by_variant {
-        for (a, arm) in sessions.arms.iter().enumerate() {
-            pairs.push((Pos::Column(a), column_of(arm).map(Pos::Column)));
-        }
-    }
-    pairs
-        .into_iter()
-        .map(|(session_pos, hourly_pos)| {
-            let parts = [
-                (offset + sessions.grid.index(once, session_pos), 1),
-                (offset + sessions.grid.index(again, session_pos), 2),
-            ];
-            match hourly_pos {
-                Some(pos) => Inequality::within(&parts, hourly.grid.index(shown, pos)),
-                // No warning was counted there at all.
-                None => Inequality { terms: parts.to_vec(), bound: 0 },
-            }
-        })
-        .collect()
-}
-
-/// The published totals and buckets of the hourly metrics.
-fn hourly_rows(
-    grid: &Grid,
-    buckets: &[u32],
-    groups: &[GroupKey],
-    withheld: &[bool],
-    query: &StatsQuery,
-    noiser: &Noiser,
-) -> (Bucket, Vec<Bucket>) {
+    lines.extend(hit_only_lines(&grid, &groups, &query.by));
+    let fixed = hit_free_zeros(&grid, &groups, &query.by);
+    let protection = protect_known(&grid.values, &lines, query.k, &fixed);
+    let withheld = &protection.withheld;
     let pairs: Vec<Vec<(String, String)>> = groups.iter().map(|g| group_pairs(&query.by, g)).collect();
     let hours = query.granularity.hours();
     // Totals are keyed for noise by the hours that hold data, so widening
@@ -657,7 +522,7 @@ fn hourly_rows(
     let group_map =
         |g: &GroupKey| -> BTreeMap<String, String> { query.by.iter().cloned().zip(g.iter().cloned()).collect() };
     let multi = !query.by.is_empty();
-    let counts_at = |pos: Pos, group: BTreeMap<String, String>| counts_at(grid, &published, pos, group);
+    let counts_at = |pos: Pos, group: BTreeMap<String, String>| counts_at(&grid, &published, pos, group);
     let bucket_rows = buckets
         .iter()
         .enumerate()
@@ -680,7 +545,7 @@ fn hourly_rows(
             Vec::new()
         },
     };
-    (totals, bucket_rows)
+    (totals, bucket_rows, protection.audited)
 }
 
 /// Dimensions that only a check that matched carries (a check that did

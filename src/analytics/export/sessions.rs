@@ -17,101 +17,73 @@ pub const WARNED_AGAIN: &str = "sessions_warned_again";
 /// Stored session counts: day → arm → metric → count.
 pub(super) type SessionCounts = BTreeMap<u32, BTreeMap<String, BTreeMap<&'static str, u64>>>;
 
-/// The sessions table (days × arms) with what protects it, and the unique
-/// sessions per day.
-pub(super) struct SessionTable {
-    pub(super) grid: Grid,
-    pub(super) days: Vec<u32>,
-    pub(super) arms: Vec<String>,
-    pub(super) lines: Vec<Vec<usize>>,
-    pub(super) inequalities: Vec<Inequality>,
-    uniques: BTreeMap<u32, u64>,
-}
-
-impl SessionTable {
-    /// The stored session outcomes of the query's days.
-    pub(super) fn read(source: &mut dyn StatsSource, query: &StatsQuery) -> Result<SessionTable, ExportError> {
-        let from_day = query.from_hour / 24;
-        let to_day = query.to_hour / 24;
-        let mut by_day: SessionCounts = BTreeMap::new();
-        let mut uniques: BTreeMap<u32, u64> = BTreeMap::new();
-        for (day, field, n) in source.days(from_day, to_day)? {
-            if field == "unique_sessions" {
-                uniques.insert(day, n);
-                continue;
-            }
-            let Some((metric, arm)) = field.split_once('|') else { continue };
-            let Some(&metric) = SESSION_METRICS.iter().find(|m| **m == metric) else { continue };
-            *by_day.entry(day).or_default().entry(arm.to_owned()).or_default().entry(metric).or_default() += n;
+/// Session outcomes (days × arms, protected) and unique sessions per day.
+pub(super) fn sessions(
+    source: &mut dyn StatsSource,
+    query: &StatsQuery,
+    noiser: &Noiser,
+) -> Result<(Vec<SessionRow>, Vec<UniqueRow>, bool), ExportError> {
+    let from_day = query.from_hour / 24;
+    let to_day = query.to_hour / 24;
+    let mut by_day: SessionCounts = BTreeMap::new();
+    let mut uniques: BTreeMap<u32, u64> = BTreeMap::new();
+    for (day, field, n) in source.days(from_day, to_day)? {
+        if field == "unique_sessions" {
+            uniques.insert(day, n);
+            continue;
         }
-        let arms: BTreeSet<String> = by_day.values().flat_map(|a| a.keys().cloned()).collect();
-        let arms: Vec<String> = arms.into_iter().collect();
-        let days: Vec<u32> = by_day.keys().copied().collect();
-        let grid = session_grid(&by_day, &days, &arms);
-        let mut lines = grid.table_lines();
-        lines.extend(grid.identity_lines(WARNED, &[WARNED_ONCE.to_owned(), WARNED_AGAIN.to_owned()]));
-        lines.extend(arm_lines(&grid, &arms));
-        let inequalities = session_inequalities(&grid);
-        Ok(SessionTable { grid, days, arms, lines, inequalities, uniques })
+        let Some((metric, arm)) = field.split_once('|') else { continue };
+        let Some(&metric) = SESSION_METRICS.iter().find(|m| **m == metric) else { continue };
+        *by_day.entry(day).or_default().entry(arm.to_owned()).or_default().entry(metric).or_default() += n;
     }
-
-    /// The published rows and unique sessions, given what is withheld.
-    pub(super) fn publish(
-        &self,
-        withheld: &[bool],
-        query: &StatsQuery,
-        noiser: &Noiser,
-    ) -> (Vec<SessionRow>, Vec<UniqueRow>) {
-        let SessionTable { grid, days, arms, uniques, .. } = self;
-        let (from_day, to_day) = (query.from_hour / 24, query.to_hour / 24);
-        // Keyed by the days that hold data (see `hourly_rows`).
-        let period = match (days.first(), days.last()) {
-            (Some(&first), Some(&last)) => (first * 24, (last + 1) * 24),
-            _ => (from_day * 24, (to_day + 1) * 24),
-        };
-        let arm_pairs: Vec<Vec<(String, String)>> = arms.iter().map(|a| vec![("arm".to_owned(), a.clone())]).collect();
-        let published = grid.publish(withheld, noiser, |pos| match pos {
-            Pos::Cell(d, a) => ((days[d] * 24, days[d] * 24 + 24), arm_pairs[a].clone()),
-            Pos::Row(d) => ((days[d] * 24, days[d] * 24 + 24), Vec::new()),
-            Pos::Column(a) => (period, arm_pairs[a].clone()),
-            Pos::Total => (period, Vec::new()),
-        });
-        let row_of = |day: String, arm: &str, pos: Pos| session_row(grid, &published, day, arm, pos);
-        let mut rows = Vec::new();
-        for (d, day) in days.iter().enumerate() {
-            for (a, arm) in arms.iter().enumerate() {
-                rows.push(row_of(day_to_date(*day), arm, Pos::Cell(d, a)));
-            }
-        }
-        for (d, day) in days.iter().enumerate() {
-            rows.push(row_of(day_to_date(*day), "all", Pos::Row(d)));
-        }
+    let arms: BTreeSet<String> = by_day.values().flat_map(|a| a.keys().cloned()).collect();
+    let arms: Vec<String> = arms.into_iter().collect();
+    let days: Vec<u32> = by_day.keys().copied().collect();
+    let grid = session_grid(&by_day, &days, &arms);
+    let mut lines = grid.table_lines();
+    lines.extend(grid.identity_lines(WARNED, &[WARNED_ONCE.to_owned(), WARNED_AGAIN.to_owned()]));
+    lines.extend(arm_lines(&grid, &arms));
+    let protection = protect(&grid.values, &lines, query.k);
+    let withheld = &protection.withheld;
+    // Keyed by the days that hold data (see `hourly`).
+    let period = match (days.first(), days.last()) {
+        (Some(&first), Some(&last)) => (first * 24, (last + 1) * 24),
+        _ => (from_day * 24, (to_day + 1) * 24),
+    };
+    let arm_pairs: Vec<Vec<(String, String)>> = arms.iter().map(|a| vec![("arm".to_owned(), a.clone())]).collect();
+    let published = grid.publish(withheld, noiser, |pos| match pos {
+        Pos::Cell(d, a) => ((days[d] * 24, days[d] * 24 + 24), arm_pairs[a].clone()),
+        Pos::Row(d) => ((days[d] * 24, days[d] * 24 + 24), Vec::new()),
+        Pos::Column(a) => (period, arm_pairs[a].clone()),
+        Pos::Total => (period, Vec::new()),
+    });
+    let row_of = |day: String, arm: &str, pos: Pos| session_row(&grid, &published, day, arm, pos);
+    let mut rows = Vec::new();
+    for (d, day) in days.iter().enumerate() {
         for (a, arm) in arms.iter().enumerate() {
-            rows.push(row_of("all".to_owned(), arm, Pos::Column(a)));
+            rows.push(row_of(day_to_date(*day), arm, Pos::Cell(d, a)));
         }
-        if !days.is_empty() {
-            rows.push(row_of("all".to_owned(), "all", Pos::Total));
-        }
-        let unique_rows = uniques
-            .iter()
-            .map(|(&day, &n)| {
-                let id = CellId { metric: "unique_sessions", start: day * 24, end: day * 24 + 24, group: &[] };
-                UniqueRow {
-                    day: day_to_date(day),
-                    unique_sessions: if n > 0 && n < query.k { None } else { Some(noiser.apply(&id, n)) },
-                }
-            })
-            .collect();
-        (rows, unique_rows)
     }
-}
-
-/// What everyone knows of the sessions table besides its lines: a day or
-/// an arm is listed only when a session with a hit was counted there.
-fn session_inequalities(grid: &Grid) -> Vec<Inequality> {
-    let Some(with_hit) = grid.metric(WITH_HIT) else { return Vec::new() };
-    let listed = (0..grid.rows).map(Pos::Row).chain((0..grid.columns).map(Pos::Column));
-    listed.map(|pos| Inequality::at_least(grid.index(with_hit, pos), 1)).collect()
+    for (d, day) in days.iter().enumerate() {
+        rows.push(row_of(day_to_date(*day), "all", Pos::Row(d)));
+    }
+    for (a, arm) in arms.iter().enumerate() {
+        rows.push(row_of("all".to_owned(), arm, Pos::Column(a)));
+    }
+    if !days.is_empty() {
+        rows.push(row_of("all".to_owned(), "all", Pos::Total));
+    }
+    let unique_rows = uniques
+        .into_iter()
+        .map(|(day, n)| {
+            let id = CellId { metric: "unique_sessions", start: day * 24, end: day * 24 + 24, group: &[] };
+            UniqueRow {
+                day: day_to_date(day),
+                unique_sessions: if n > 0 && n < query.k { None } else { Some(noiser.apply(&id, n)) },
+            }
+        })
+        .collect();
+    Ok((rows, unique_rows, protection.audited))
 }
 
 /// The sessions table: every session metric over days × arms

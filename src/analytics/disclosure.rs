@@ -21,16 +21,8 @@
 //! group too large to solve in time leaves the export marked as not fully
 //! audited rather than delaying it.
 //!
-//! Exact disclosure is not all: counts are never negative and some bounds
-//! are known, so the published counts can narrow a withheld one to a range.
-//! [`protect_known`] also runs the range audit (`ranges`) and withholds more
-//! until every withheld non-zero count keeps a range of at least
-//! [`protection_width`] values.
-
-mod ranges;
-
-pub(crate) use ranges::Inequality;
-use ranges::audit_ranges;
+//! Only exact disclosure is prevented: counts are never negative, so the
+//! published counts can still narrow a withheld one to a range.
 
 /// The outcome of [`protect`].
 #[derive(Debug)]
@@ -54,40 +46,18 @@ const MAX_ROUNDS: usize = 64;
 
 /// Withholds the counts of `values` from 1 to k−1 and the complements that
 /// keep them from being worked out through `lines`.
-#[cfg(test)]
 pub(crate) fn protect(values: &[u64], lines: &[Vec<usize>], k: u64) -> Protection {
-    protect_known(values, lines, k, Known::default())
+    protect_known(values, lines, k, &vec![false; values.len()])
 }
 
-/// What everyone knows about the counts besides the published ones and
-/// their lines.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Known<'a> {
-    /// Zeros that everyone knows are zero (hits in the group of checks that
-    /// matched nothing): never withheld, since that would protect nothing.
-    /// Empty: none.
-    pub fixed: &'a [bool],
-    /// Bounds and inequalities that always hold between counts.
-    pub inequalities: &'a [Inequality],
+/// [`protect`], where `fixed` marks zeros that everyone knows are zero
+/// (hits in the group of checks that matched nothing): they are never
+/// withheld, since withholding them would protect nothing.
+pub(crate) fn protect_known(values: &[u64], lines: &[Vec<usize>], k: u64, fixed: &[bool]) -> Protection {
+    protect_within(values, lines, k, AUDIT_BUDGET, fixed)
 }
 
-/// [`protect`] against someone who also knows `known`: besides exact
-/// disclosure, every withheld non-zero count keeps a range of at least
-/// [`protection_width`] values.
-pub(crate) fn protect_known(values: &[u64], lines: &[Vec<usize>], k: u64, known: Known<'_>) -> Protection {
-    let fixed = if known.fixed.is_empty() { &vec![false; values.len()][..] } else { known.fixed };
-    protect_within(values, lines, k, AUDIT_BUDGET, Known { fixed, ..known })
-}
-
-/// The narrowest range a withheld non-zero count may be confined to: half
-/// the small-cell threshold (5 for k = 10), so that no withheld count is
-/// narrowed to a handful of values (`{1, 2}`) by bounds.
-pub(crate) fn protection_width(k: u64) -> u64 {
-    (k / 2).max(1)
-}
-
-fn protect_within(values: &[u64], lines: &[Vec<usize>], k: u64, budget: u64, known: Known<'_>) -> Protection {
-    let fixed = known.fixed;
+fn protect_within(values: &[u64], lines: &[Vec<usize>], k: u64, budget: u64, fixed: &[bool]) -> Protection {
     let mut withheld: Vec<bool> = values.iter().map(|&v| v > 0 && v < k).collect();
     if !withheld.iter().any(|&w| w) {
         return Protection { withheld, audited: true };
@@ -97,20 +67,7 @@ fn protect_within(values: &[u64], lines: &[Vec<usize>], k: u64, budget: u64, kno
         close_lines(values, lines, &mut withheld, k, fixed);
         let audit = audit(values, lines, &withheld, budget);
         if audit.determined.is_empty() {
-            if !audit.complete {
-                return Protection { withheld, audited: false };
-            }
-            let ranges = audit_ranges(values, lines, known.inequalities, &withheld, protection_width(k));
-            if !ranges.complete {
-                return Protection { withheld, audited: false };
-            }
-            if ranges.narrow.is_empty() {
-                return Protection { withheld, audited: true };
-            }
-            if !open_ranges(values, lines, &lines_of, &ranges.narrow, &mut withheld, fixed) {
-                return Protection { withheld, audited: false };
-            }
-            continue;
+            return Protection { withheld, audited: audit.complete };
         }
         let mut touched = vec![false; lines.len()];
         let mut added = false;
@@ -134,38 +91,6 @@ fn protect_within(values: &[u64], lines: &[Vec<usize>], k: u64, budget: u64, kno
         }
     }
     Protection { withheld, audited: false }
-}
-
-/// Withholds, for each narrowed count, one more published count of the
-/// constraint that narrowed it (the smallest non-zero one), or else one
-/// reached through lines further away; `false` when nothing is left to
-/// withhold.
-fn open_ranges(
-    values: &[u64],
-    lines: &[Vec<usize>],
-    lines_of: &[Vec<u32>],
-    narrow: &[(usize, Vec<usize>)],
-    withheld: &mut [bool],
-    fixed: &[bool],
-) -> bool {
-    let mut added = false;
-    let mut opened: std::collections::HashSet<&[usize]> = std::collections::HashSet::new();
-    for (count, members) in narrow {
-        if !opened.insert(members) {
-            continue;
-        }
-        let partner = members
-            .iter()
-            .copied()
-            .filter(|&i| can_withhold(i, withheld, fixed))
-            .min_by_key(|&i| partner_order(values, i))
-            .or_else(|| wider_partner(values, lines, lines_of, *count, withheld, fixed));
-        if let Some(partner) = partner {
-            withheld[partner] = true;
-            added = true;
-        }
-    }
-    added
 }
 
 /// For every value, the lines it belongs to.
@@ -699,8 +624,7 @@ mod tests {
     #[test]
     fn a_group_over_the_budget_is_reported_not_audited() {
         let (values, lines) = table(&[&[1, 2, 3], &[4, 5, 6], &[7, 8, 9]]);
-        let protection =
-            protect_within(&values, &lines, 10, 1, Known { fixed: &vec![false; values.len()], inequalities: &[] });
+        let protection = protect_within(&values, &lines, 10, 1, &vec![false; values.len()]);
         assert!(!protection.audited);
         assert!(values.iter().zip(&protection.withheld).all(|(&v, &w)| w || v == 0 || v >= 10));
     }
@@ -733,8 +657,7 @@ mod tests {
         let offset = values.len();
         values.extend(&small);
         lines.extend(small_lines.iter().map(|l| l.iter().map(|i| i + offset).collect::<Vec<_>>()));
-        let protection =
-            protect_within(&values, &lines, 10, 2_000, Known { fixed: &vec![false; values.len()], inequalities: &[] });
+        let protection = protect_within(&values, &lines, 10, 2_000, &vec![false; values.len()]);
         assert!(!protection.audited, "the big group is over the budget");
         let small_withheld = &protection.withheld[offset..];
         assert_eq!(determined_by_rank(&small, &small_lines, small_withheld), Vec::<usize>::new());
