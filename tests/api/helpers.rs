@@ -28,6 +28,17 @@ impl Drop for TestApp {
     }
 }
 
+/// A new, empty directory for one test's server (`kind` names what runs in
+/// it), unique across the tests of this process.
+pub fn scratch_dir(kind: &str) -> PathBuf {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("signpost-{kind}-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 /// A configuration for tests: a free port, a scratch data directory.
 pub fn test_config() -> (Config, PathBuf) {
     let dir = std::env::temp_dir().join(format!("signpost-api-{}-{}", std::process::id(), rand_suffix()));

@@ -87,14 +87,7 @@ impl Nginx {
             std::path::Path::new(NGINX).exists(),
             "{NGINX} is missing: run scripts/test, which installs nginx (apt package nginx-light)"
         );
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "signpost-nginx-{}-{}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = crate::helpers::scratch_dir("nginx");
         let d = dir.display();
         std::fs::write(dir.join("site.conf"), site).unwrap();
         let main = format!(

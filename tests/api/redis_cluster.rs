@@ -50,14 +50,7 @@ impl RedisCluster {
     /// Starts six nodes, makes them one cluster and waits until every node
     /// says `cluster_state:ok`.
     pub async fn start() -> RedisCluster {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "signpost-redis-cluster-{}-{}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = crate::helpers::scratch_dir("redis-cluster");
         let mut nodes = Vec::new();
         for _ in 0..6 {
             let port = free_port();

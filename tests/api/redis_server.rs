@@ -8,7 +8,6 @@
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 const REDIS_SERVER: &str = "redis-server";
@@ -41,14 +40,7 @@ fn free_port() -> u16 {
 impl RedisServer {
     /// Starts a server and waits until it answers PING.
     pub async fn start() -> RedisServer {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "signpost-redis-{}-{}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = crate::helpers::scratch_dir("redis");
         let mut server = RedisServer { child: None, port: free_port(), dir };
         server.spawn().await;
         server
