@@ -902,9 +902,16 @@ async fn forged_expired_or_malformed_tokens_and_unknown_events_are_refused_and_n
     let bytes = URL_SAFE_NO_PAD.decode(token).unwrap();
     let nonce: [u8; 24] = bytes[..24].try_into().unwrap();
     assert_eq!(sealed(&claims, &nonce), token, "the test seals as the service does");
+    // Each claim is sought with its JSON quotes in the decoded bytes: a quoted string of three or
+    // more bytes cannot turn up in ciphertext by chance, as a bare "GB" in base64 text can.
     for readable in [claims.entry.as_str(), claims.category.as_str(), "GB", claims.variant.as_str()] {
-        assert!(!token.contains(readable), "the token shows nothing readable: {readable}");
+        let quoted = format!("\"{readable}\"");
+        assert!(
+            !bytes.windows(quoted.len()).any(|w| w == quoted.as_bytes()),
+            "the token shows nothing readable: {readable}"
+        );
     }
+    assert!(!token.starts_with("eyJ"), "the token is not base64 of plain JSON");
 
     let mut flipped = bytes.clone();
     flipped[30] ^= 1;
