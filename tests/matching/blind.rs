@@ -15,28 +15,41 @@
 //! are printed beside them; where a floor is below its target, the README
 //! says so.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use signpost::keywords::{KeywordList, Matcher};
+use signpost::keywords::{Dictionary, KeywordList, Matcher, lint_dictionary, lint_lists};
 
 fn dir(part: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/blind").join(part)
 }
 
-fn matcher(list: &str) -> Matcher {
+/// A blind list compiled, with the places of its entries that `signpost
+/// lint` reports as `dictionary-word` (entries that are themselves ordinary
+/// words: they fire on innocent text as written, whatever the matcher does).
+struct Blind {
+    matcher: Matcher,
+    dictionary_words: HashSet<(String, u32)>,
+}
+
+fn blind(list: &str) -> Blind {
     let mut lists = Vec::new();
     for file in [list, "rules.txt"] {
         let path = dir("data").join(file);
         let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         lists.push(KeywordList::parse(file, &bytes).unwrap_or_else(|e| panic!("{e}")));
     }
-    Matcher::builder().lists(lists).build().unwrap_or_else(|e| panic!("{e}"))
+    let mut report = lint_lists(&lists);
+    lint_dictionary(&mut report, &lists, &Dictionary::builtin());
+    let dictionary_words =
+        report.findings.into_iter().filter(|f| f.kind == "dictionary-word").map(|f| (f.at.file, f.at.line)).collect();
+    let matcher = Matcher::builder().lists(lists).build().unwrap_or_else(|e| panic!("{e}"));
+    Blind { matcher, dictionary_words }
 }
 
-static MATCHER_10K: LazyLock<Matcher> = LazyLock::new(|| matcher("list-10k.txt"));
-static MATCHER_100K: LazyLock<Matcher> = LazyLock::new(|| matcher("list-100k.txt"));
+static MATCHER_10K: LazyLock<Blind> = LazyLock::new(|| blind("list-10k.txt"));
+static MATCHER_100K: LazyLock<Blind> = LazyLock::new(|| blind("list-100k.txt"));
 
 /// One JSON line of the blind corpus.
 #[derive(serde::Deserialize)]
@@ -134,7 +147,6 @@ fn recall(matcher: &Matcher, large: bool) {
 /// hits measured in December 2026 (one hit in 3,000 words is 0.033%).
 const FP_CEILINGS: &[(&str, f64, f64)] = &[
     ("identifiers", 0.0002, 0.0004),
-    ("prose-pl", 0.0002, 0.0035),
     ("words-bg", 0.0002, 0.0004),
     ("words-en", 0.0002, 0.0004),
     ("words-fr", 0.0002, 0.0004),
@@ -143,74 +155,92 @@ const FP_CEILINGS: &[(&str, f64, f64)] = &[
     ("words-pl", 0.0002, 0.0004),
 ];
 
+/// Counts the hits on innocent sets. A hit made only by entries that
+/// `signpost lint` reports as `dictionary-word` is the list's (the entry is
+/// an ordinary word, written as such in the text) and is counted apart; the
+/// ceilings hold for the others, the matcher's own.
 fn false_positives<'a>(
-    matcher: &Matcher,
+    blind: &Blind,
     large: bool,
     title: &str,
     sets: impl IntoIterator<Item = (&'a str, Vec<&'a str>)>,
     default_ceiling: f64,
 ) {
-    let mut table = String::from("| source | false positives | hits / total | ceiling |\n|---|---:|---:|---:|\n");
+    let matcher = &blind.matcher;
+    let mut table = String::from(
+        "| source | false positives | hits / total | of them by entries that are words (lint) | ceiling |\n\
+         |---|---:|---:|---:|---:|\n",
+    );
     let mut failures = Vec::new();
-    let (mut all_hits, mut all_total) = (0usize, 0usize);
+    let (mut all_hits, mut all_words, mut all_total) = (0usize, 0usize, 0usize);
     for (name, queries) in sets {
-        let hits: Vec<&str> = queries.iter().copied().filter(|q| matcher.check(q).is_hit()).collect();
+        let (mut hits, mut by_words) = (Vec::new(), 0usize);
+        for query in queries.iter().copied().filter(|q| matcher.check(q).is_hit()) {
+            let explained = matcher.explain(query);
+            let only_words = explained
+                .iter()
+                .filter(|e| !e.vetoed)
+                .all(|e| blind.dictionary_words.contains(&(e.source.clone(), e.line)));
+            if only_words {
+                by_words += 1;
+            } else {
+                let via: Vec<String> = explained.iter().filter(|e| !e.vetoed).map(|e| e.via.join("+")).collect();
+                hits.push(format!("    {query:?} via {}", via.join(", ")));
+            }
+        }
         let rate = hits.len() as f64 / queries.len().max(1) as f64;
         let ceiling = FP_CEILINGS
             .iter()
             .find(|(class, ..)| *class == name)
             .map_or(default_ceiling, |&(_, small, big)| if large { big } else { small });
         all_hits += hits.len();
+        all_words += by_words;
         all_total += queries.len();
         table.push_str(&format!(
-            "| {name} | {:.3}% | {}/{} | {:.3}% |\n",
+            "| {name} | {:.3}% | {}/{} | {by_words} | {:.3}% |\n",
             rate * 100.0,
             hits.len(),
             queries.len(),
             ceiling * 100.0
         ));
         if rate > ceiling {
-            let examples: Vec<String> = hits
-                .iter()
-                .take(8)
-                .map(|q| {
-                    let via: Vec<String> =
-                        matcher.explain(q).iter().filter(|e| !e.vetoed).map(|e| e.via.join("+")).collect();
-                    format!("    {q:?} via {}", via.join(", "))
-                })
-                .collect();
-            failures.push(format!("{name}: {:.3}% > {:.3}%\n{}", rate * 100.0, ceiling * 100.0, examples.join("\n")));
+            failures.push(format!(
+                "{name}: {:.3}% > {:.3}%\n{}",
+                rate * 100.0,
+                ceiling * 100.0,
+                hits.iter().take(8).cloned().collect::<Vec<_>>().join("\n")
+            ));
         }
     }
     table.push_str(&format!(
-        "| all | {:.3}% | {all_hits}/{all_total} | |\n",
+        "| all | {:.3}% | {all_hits}/{all_total} | {all_words} | |\n",
         all_hits as f64 / all_total.max(1) as f64 * 100.0
     ));
     println!("{title} ({} list):\n{table}", if large { "100k" } else { "10k" });
     assert!(failures.is_empty(), "{}\n\n{table}", failures.join("\n"));
 }
 
-fn generated_innocents(matcher: &Matcher, large: bool) {
+fn generated_innocents(blind: &Blind, large: bool) {
     let mut by_class: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for case in INNOCENTS.iter() {
         by_class.entry(case.class.as_str()).or_default().push(&case.query);
     }
-    false_positives(matcher, large, "blind generated innocents", by_class, 0.0005);
+    false_positives(blind, large, "blind generated innocents", by_class, 0.0005);
 }
 
-fn real_text(matcher: &Matcher, large: bool) {
+fn real_text(blind: &Blind, large: bool) {
     let sets = REAL_TEXT.iter().map(|(name, lines)| (name.as_str(), lines.iter().map(String::as_str).collect()));
-    false_positives(matcher, large, "real text", sets, 0.0002);
+    false_positives(blind, large, "real text", sets, 0.0002);
 }
 
 #[test]
 fn blind_recall_per_class_10k() {
-    recall(&MATCHER_10K, false);
+    recall(&MATCHER_10K.matcher, false);
 }
 
 #[test]
 fn blind_recall_per_class_100k() {
-    recall(&MATCHER_100K, true);
+    recall(&MATCHER_100K.matcher, true);
 }
 
 #[test]
