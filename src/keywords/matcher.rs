@@ -364,7 +364,7 @@ impl Matcher {
                 }
             }
         }
-        if let Some(automaton) = &self.automaton {
+        if let Some(automaton) = self.automaton.as_ref().filter(|a| a.is_match(&views.buf[..main_end])) {
             let mut view_index = 0;
             for found in automaton.find_overlapping_iter(&views.buf[..main_end]) {
                 let (start, end) = (found.start(), found.end());
