@@ -32,6 +32,7 @@ const VERBATIM_KEYS: &[&str] = &[
     "public_url",
     "content_dir",
     "redis_url",
+    "redis_ca_file",
     "data_dir",
     "admin_token",
     "research_token",
@@ -59,6 +60,9 @@ pub struct Config {
     pub content_dir: Option<PathBuf>,
     /// Redis for counters shared by a fleet; without it the embedded store is used.
     pub redis_url: Option<String>,
+    /// CA certificates (PEM) that sign the certificates of a `rediss://`
+    /// Redis, when the system's store does not hold them.
+    pub redis_ca_file: Option<PathBuf>,
     /// Directory of the embedded analytics store.
     pub data_dir: PathBuf,
     /// Bearer token for `/admin/*`; admin routes answer 403 without one.
@@ -250,6 +254,7 @@ impl Default for Config {
             dictionary: Vec::new(),
             content_dir: None,
             redis_url: None,
+            redis_ca_file: None,
             data_dir: PathBuf::from("signpost-data"),
             admin_token: None,
             research_token: None,
@@ -370,6 +375,22 @@ impl Config {
         Ok(config)
     }
 
+    /// Where Redis is, with the CA of `redis_ca_file` read (a file that
+    /// cannot be read now leaves the system's certificates, and a TLS
+    /// Redis then fails to connect: counting degrades, checks go on).
+    #[cfg(feature = "server")]
+    pub fn redis_target(&self) -> Option<crate::analytics::RedisTarget> {
+        let url = self.redis_url.clone()?;
+        let ca_pem = self.redis_ca_file.as_ref().and_then(|path| match std::fs::read(path) {
+            Ok(pem) => Some(std::sync::Arc::from(pem)),
+            Err(error) => {
+                tracing::error!(%error, "redis_ca_file cannot be read; the system's certificates are used");
+                None
+            }
+        });
+        Some(crate::analytics::RedisTarget { url, ca_pem })
+    }
+
     /// Checks values that parse but cannot work.
     pub fn validate(&self) -> Result<(), ConfigError> {
         let bad = |message: String| Err(ConfigError::Invalid(message));
@@ -421,6 +442,16 @@ impl Config {
             return bad(format!(
                 "analytics.surfaces: `{bad_name}` must be 1 to 32 characters of a-z, 0-9, `-` and `_`"
             ));
+        }
+        if let Some(path) = &self.redis_ca_file {
+            if !self.redis_url.as_deref().is_some_and(|url| url.starts_with("rediss://")) {
+                return bad("redis_ca_file: a CA is for TLS, so redis_url must be a rediss:// URL".into());
+            }
+            let pem = std::fs::read(path)
+                .map_err(|e| ConfigError::Invalid(format!("redis_ca_file: cannot read {}: {e}", path.display())))?;
+            if !pem.windows(27).any(|w| w == b"-----BEGIN CERTIFICATE-----") {
+                return bad(format!("redis_ca_file: {} holds no PEM certificate", path.display()));
+            }
         }
         for (name, token) in [
             ("admin_token", &self.admin_token),
@@ -543,6 +574,31 @@ mod tests {
             assert!(error.contains("analytics.min_cell must be at least 5"), "{error}");
             jail.set_env("SIGNPOST_ANALYTICS__MIN_CELL", "5");
             assert!(load(jail, None, &FlagOverrides::default()).is_ok());
+            Ok(())
+        });
+    }
+
+    #[test]
+    #[cfg(feature = "server")]
+    fn a_redis_ca_file_needs_a_tls_url_and_a_readable_pem_certificate() {
+        Jail::expect_with(|jail| {
+            jail.create_file("ca.pem", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")?;
+            jail.create_file("not-a-cert.txt", "hello")?;
+            jail.set_env("SIGNPOST_REDIS_CA_FILE", "ca.pem");
+            jail.set_env("SIGNPOST_REDIS_URL", "redis://127.0.0.1:6379");
+            let error = load(jail, None, &FlagOverrides::default()).unwrap_err().to_string();
+            assert!(error.contains("redis_url must be a rediss:// URL"), "{error}");
+            jail.set_env("SIGNPOST_REDIS_URL", "rediss://127.0.0.1:6379");
+            let config = load(jail, None, &FlagOverrides::default()).unwrap();
+            assert_eq!(config.redis_ca_file.as_deref(), Some(Path::new("ca.pem")));
+            let target = config.redis_target().unwrap();
+            assert!(target.ca_pem.is_some_and(|pem| pem.starts_with(b"-----BEGIN CERTIFICATE-----")));
+            jail.set_env("SIGNPOST_REDIS_CA_FILE", "not-a-cert.txt");
+            let error = load(jail, None, &FlagOverrides::default()).unwrap_err().to_string();
+            assert!(error.contains("holds no PEM certificate"), "{error}");
+            jail.set_env("SIGNPOST_REDIS_CA_FILE", "missing.pem");
+            let error = load(jail, None, &FlagOverrides::default()).unwrap_err().to_string();
+            assert!(error.contains("redis_ca_file: cannot read missing.pem"), "{error}");
             Ok(())
         });
     }

@@ -35,4 +35,4 @@ pub mod token;
 
 pub use cell::{Dims, Event, EventKind, Tag};
 #[cfg(feature = "server")]
-pub use pipeline::{Analytics, AnalyticsError, Counters, Shared, Store, open_source};
+pub use pipeline::{Analytics, AnalyticsError, Counters, RedisTarget, Shared, Store, open_source};

@@ -59,7 +59,30 @@ pub enum Store {
     /// The embedded store in this directory.
     Embedded(std::path::PathBuf),
     /// Redis at this URL.
-    Redis(String),
+    Redis(RedisTarget),
+}
+
+/// Where Redis is and which CA signs its certificates.
+#[derive(Clone)]
+pub struct RedisTarget {
+    /// `redis://…` or `rediss://…` (TLS), any one node of a cluster.
+    pub url: String,
+    /// CA certificates (PEM) to trust for `rediss://` instead of the system's.
+    pub ca_pem: Option<Arc<[u8]>>,
+}
+
+impl RedisTarget {
+    /// Redis at `url`, trusting the system's certificates.
+    pub fn url(url: impl Into<String>) -> RedisTarget {
+        RedisTarget { url: url.into(), ca_pem: None }
+    }
+}
+
+impl std::fmt::Debug for RedisTarget {
+    // The URL may hold a password.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RedisTarget").field("tls", &self.url.starts_with("rediss:")).finish_non_exhaustive()
+    }
 }
 
 /// Why analytics could not start.
@@ -280,25 +303,25 @@ pub fn open_source(store: &Store, timeout: Duration) -> Result<Box<dyn StatsSour
 }
 
 #[cfg(feature = "redis")]
-fn redis_sink(url: &str, timeout: Duration) -> Result<Box<dyn Sink>, SinkError> {
-    Ok(Box::new(RedisStore::new(url, timeout)?))
+fn redis_sink(target: &RedisTarget, timeout: Duration) -> Result<Box<dyn Sink>, SinkError> {
+    Ok(Box::new(RedisStore::with_ca(&target.url, target.ca_pem.as_deref(), timeout)?))
 }
 
 #[cfg(feature = "redis")]
-fn redis_source(url: &str, timeout: Duration) -> Result<Box<dyn StatsSource + Send>, SinkError> {
-    Ok(Box::new(RedisStore::new(url, timeout)?))
+fn redis_source(target: &RedisTarget, timeout: Duration) -> Result<Box<dyn StatsSource + Send>, SinkError> {
+    Ok(Box::new(RedisStore::with_ca(&target.url, target.ca_pem.as_deref(), timeout)?))
 }
 
 #[cfg(not(feature = "redis"))]
 const NO_REDIS: &str = "this build of signpost has no Redis support (build it with the `redis` feature)";
 
 #[cfg(not(feature = "redis"))]
-fn redis_sink(_url: &str, _timeout: Duration) -> Result<Box<dyn Sink>, SinkError> {
+fn redis_sink(_target: &RedisTarget, _timeout: Duration) -> Result<Box<dyn Sink>, SinkError> {
     Err(SinkError::Unavailable(NO_REDIS.into()))
 }
 
 #[cfg(not(feature = "redis"))]
-fn redis_source(_url: &str, _timeout: Duration) -> Result<Box<dyn StatsSource + Send>, SinkError> {
+fn redis_source(_target: &RedisTarget, _timeout: Duration) -> Result<Box<dyn StatsSource + Send>, SinkError> {
     Err(SinkError::Unavailable(NO_REDIS.into()))
 }
 

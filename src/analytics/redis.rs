@@ -108,7 +108,14 @@ impl RedisStore {
     /// A store for `url` (`redis://host:port/db`, or any one node of a
     /// Redis Cluster); nothing is connected yet.
     pub fn new(url: &str, timeout: Duration) -> Result<RedisStore, SinkError> {
-        let seeds = Seeds::new(url).map_err(|e| unavailable(format!("bad URL: {e}")))?;
+        RedisStore::with_ca(url, None, timeout)
+    }
+
+    /// As [`RedisStore::new`], trusting the CA certificates `ca_pem` (PEM)
+    /// for a `rediss://` URL whose servers' certificates the system's store
+    /// does not hold.
+    pub fn with_ca(url: &str, ca_pem: Option<&[u8]>, timeout: Duration) -> Result<RedisStore, SinkError> {
+        let seeds = Seeds::new(url, ca_pem).map_err(|e| unavailable(format!("bad URL: {e}")))?;
         Ok(RedisStore {
             seeds,
             connection: None,

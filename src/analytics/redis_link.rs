@@ -8,12 +8,19 @@
 //! died finds the cluster through the others. Writes to a cluster whose
 //! masters all have replicas are acknowledged only once a replica holds
 //! them (`WAIT`), so a failover cannot lose a write that was reported done.
+//!
+//! `rediss://` URLs connect over TLS (rustls), to a single server and to
+//! every node of a cluster, trusting the system's certificates or, when
+//! given, the operator's own CA (`redis_ca_file`).
 
 use std::time::Duration;
 
 use redis::cluster::{ClusterClientBuilder, ClusterConnection};
 use redis::cluster_routing::{Route, RoutingInfo, SingleNodeRoutingInfo, SlotAddr};
-use redis::{Client, Connection, ConnectionAddr, ConnectionInfo, ConnectionLike, IntoConnectionInfo, RedisResult};
+use redis::{
+    Client, Connection, ConnectionAddr, ConnectionInfo, ConnectionLike, ErrorKind, IntoConnectionInfo, RedisError,
+    RedisResult, TlsCertificates,
+};
 
 /// A connection to one server or to a whole cluster.
 pub(crate) enum Link {
@@ -36,13 +43,61 @@ pub(crate) enum Link {
 pub(crate) struct Seeds {
     given: ConnectionInfo,
     nodes: Vec<ConnectionInfo>,
+    /// The CA to trust instead of the system's (TLS only).
+    certificates: Option<TlsCertificates>,
 }
 
 impl Seeds {
-    /// The seeds of `url`.
-    pub(crate) fn new(url: &str) -> RedisResult<Seeds> {
-        Ok(Seeds { given: url.into_connection_info()?, nodes: Vec::new() })
+    /// The seeds of `url`; `ca_pem`, the CA certificates (PEM) that sign the
+    /// servers' certificates when they are not in the system's store, needs
+    /// a `rediss://` URL.
+    pub(crate) fn new(url: &str, ca_pem: Option<&[u8]>) -> RedisResult<Seeds> {
+        install_crypto_provider();
+        let given = url.into_connection_info()?;
+        if ca_pem.is_some() && !is_tls(given.addr()) {
+            return Err(RedisError::from((
+                ErrorKind::InvalidClientConfig,
+                "a CA certificate is given, but the URL is not rediss:// (TLS)",
+            )));
+        }
+        let certificates = ca_pem.map(|pem| TlsCertificates { client_tls: None, root_cert: Some(pem.to_vec()) });
+        Ok(Seeds { given, nodes: Vec::new(), certificates })
     }
+
+    /// A client for `node`, over TLS with the given CA when there is one.
+    fn client(&self, node: ConnectionInfo) -> RedisResult<Client> {
+        match &self.certificates {
+            Some(certificates) => Client::build_with_tls(node, certificates.clone()),
+            None => Client::open(node),
+        }
+    }
+
+    /// The address of a node the cluster named, in the given URL's scheme.
+    fn node_addr(&self, host: &str, port: u16) -> ConnectionAddr {
+        match self.given.addr() {
+            ConnectionAddr::TcpTls { insecure, .. } => {
+                ConnectionAddr::TcpTls { host: host.to_owned(), port, insecure: *insecure, tls_params: None }
+            }
+            _ => ConnectionAddr::Tcp(host.to_owned(), port),
+        }
+    }
+}
+
+fn is_tls(addr: &ConnectionAddr) -> bool {
+    matches!(addr, ConnectionAddr::TcpTls { .. })
+}
+
+/// Makes ring rustls's crypto provider for the process, once (rustls
+/// needs one chosen before its first TLS connection).
+fn install_crypto_provider() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        // Another part of the process may have chosen one already: that one
+        // is kept. ring builds without cmake (aws-lc-rs, which rustls now
+        // prefers for its post-quantum key exchange, needs it).
+        #[allow(deprecated)]
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    });
 }
 
 impl Link {
@@ -61,7 +116,7 @@ impl Link {
     }
 
     fn open_through(node: ConnectionInfo, seeds: &mut Seeds, timeout: Duration) -> RedisResult<Link> {
-        let mut connection = Client::open(node)?.get_connection_with_timeout(timeout)?;
+        let mut connection = seeds.client(node)?.get_connection_with_timeout(timeout)?;
         connection.set_read_timeout(Some(timeout))?;
         connection.set_write_timeout(Some(timeout))?;
         // A server that refuses INFO (a restrictive ACL) is taken as a single
@@ -76,16 +131,17 @@ impl Link {
             seeds.nodes = topology
                 .addresses
                 .iter()
-                .map(|(host, port)| seeds.given.clone().set_addr(ConnectionAddr::Tcp(host.clone(), *port)))
+                .map(|(host, port)| seeds.given.clone().set_addr(seeds.node_addr(host, *port)))
                 .collect();
         }
         let mut initial = vec![seeds.given.clone()];
         initial.extend(seeds.nodes.iter().cloned());
-        let client = ClusterClientBuilder::new(initial)
-            .connection_timeout(timeout)
-            .response_timeout(timeout)
-            .retries(2)
-            .build()?;
+        let mut builder =
+            ClusterClientBuilder::new(initial).connection_timeout(timeout).response_timeout(timeout).retries(2);
+        if let Some(certificates) = &seeds.certificates {
+            builder = builder.certs(certificates.clone());
+        }
+        let client = builder.build()?;
         let connection = Box::new(client.get_connection()?);
         Ok(Link::Cluster { connection, replicated: topology.every_master_replicated, timeout })
     }

@@ -101,7 +101,18 @@ impl ReplayGuard {
     /// record stands in while Redis is unreachable).
     #[cfg(feature = "redis")]
     pub fn shared(url: &str, timeout: Duration) -> Result<ReplayGuard, redis::RedisError> {
-        let seeds = super::redis_link::Seeds::new(url)?;
+        ReplayGuard::shared_with_ca(url, None, timeout)
+    }
+
+    /// As [`ReplayGuard::shared`], trusting the CA certificates `ca_pem`
+    /// (PEM) for a `rediss://` URL.
+    #[cfg(feature = "redis")]
+    pub fn shared_with_ca(
+        url: &str,
+        ca_pem: Option<&[u8]>,
+        timeout: Duration,
+    ) -> Result<ReplayGuard, redis::RedisError> {
+        let seeds = super::redis_link::Seeds::new(url, ca_pem)?;
         Ok(ReplayGuard {
             local: Mutex::new(Remembered::default()),
             redis: Some(Mutex::new(SharedRecord { seeds, connection: None, timeout, retry_after: None })),

@@ -53,8 +53,8 @@ pub struct StatsArgs {
 pub fn run(args: StatsArgs) -> Result<ExitCode, CliError> {
     let flags = FlagOverrides { redis: args.redis, data_dir: args.data_dir, ..FlagOverrides::default() };
     let config = Config::load(args.config.as_deref(), &flags).map_err(|e| CliError::Usage(e.to_string()))?;
-    let store = match &config.redis_url {
-        Some(url) => Store::Redis(url.clone()),
+    let store = match config.redis_target() {
+        Some(target) => Store::Redis(target),
         None => Store::Embedded(config.data_dir.clone()),
     };
     let timeout = Duration::from_millis(config.analytics.redis_timeout_ms.max(1));

@@ -134,8 +134,8 @@ impl AppState {
         };
         let store = if !config.analytics.enabled {
             Store::Off
-        } else if let Some(url) = &config.redis_url {
-            Store::Redis(url.clone())
+        } else if let Some(target) = config.redis_target() {
+            Store::Redis(target)
         } else {
             Store::Embedded(config.data_dir.clone())
         };
@@ -144,14 +144,14 @@ impl AppState {
                 Ok(analytics) => analytics,
                 Err(error) => {
                     tracing::error!(%error, "analytics store unavailable; the service runs without counting");
-                    Analytics::failed(store, counters)
+                    Analytics::failed(store.clone(), counters)
                 }
             };
         analytics.record_change(change_of(&engine));
-        let replay = match &config.redis_url {
-            Some(url) if config.analytics.enabled => {
+        let replay = match &store {
+            Store::Redis(target) => {
                 let timeout = std::time::Duration::from_millis(config.analytics.redis_timeout_ms.max(1));
-                ReplayGuard::shared(url, timeout).unwrap_or_else(|error| {
+                ReplayGuard::shared_with_ca(&target.url, target.ca_pem.as_deref(), timeout).unwrap_or_else(|error| {
                     tracing::error!(%error, "Redis URL refused; event tokens are remembered by this instance alone");
                     ReplayGuard::local()
                 })

@@ -1085,3 +1085,45 @@ async fn signpost_stats_prints_what_the_service_exports() {
     assert!(about.lines().any(|l| l == "noise,laplace epsilon=0.5"), "{about}");
     assert!(about.lines().any(|l| l == "k,10"), "{about}");
 }
+
+// ---------------------------------------------------------------- TLS
+
+#[tokio::test(flavor = "multi_thread")]
+async fn counts_reach_a_redis_over_tls_that_the_operators_ca_vouches_for() {
+    skip_without!(RedisServer);
+    skip_without!(OpenSsl);
+    let redis = RedisServer::start_tls().await;
+    assert!(redis.url().starts_with("rediss://"));
+    let ca = redis.ca_file();
+    let app = spawn_with(|config| {
+        on_redis(redis.url())(config);
+        config.redis_ca_file = Some(ca);
+    })
+    .await;
+    wait_for_analytics_up(&app, true, Duration::from_secs(5)).await;
+    assert_exact_under_load(&[&app]).await;
+    let names: Vec<String> = redis.dump().into_iter().map(|key| key.name).collect();
+    assert!(names.iter().any(|name| name.starts_with("signpost:")), "the counts are in the TLS Redis: {names:?}");
+    // One event token counts once through the shared replay record over TLS too.
+    let warning = warning(&app).await;
+    let token = warning["event_token"].as_str().unwrap();
+    for expected in [1, 0] {
+        let response = app.post_json("/v1/events", &json!({"event_token": token, "event": "displayed"})).await;
+        assert_eq!(response.json::<Value>().await.unwrap()["counted"], expected);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_tls_redis_whose_certificate_nothing_vouches_for_is_not_used_and_checks_go_on() {
+    skip_without!(RedisServer);
+    skip_without!(OpenSsl);
+    let redis = RedisServer::start_tls().await;
+    // The system's certificates do not hold the test CA.
+    let app = spawn_with(on_redis(redis.url())).await;
+    for _ in 0..5 {
+        let response = app.post_json("/v1/check", &json!({"q": HIT})).await;
+        assert_eq!(response.status(), 200, "a check never waits on Redis");
+    }
+    wait_for_analytics_up(&app, false, Duration::from_secs(5)).await;
+    assert!(redis.dump().is_empty(), "nothing was written through an unverified connection");
+}

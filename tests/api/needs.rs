@@ -14,6 +14,8 @@ pub enum Program {
     RedisServer,
     /// nginx at `/usr/sbin/nginx` (Debian's place for it).
     Nginx,
+    /// `openssl` on the `PATH` (makes the test TLS Redis's certificates).
+    OpenSsl,
 }
 
 /// Where the nginx tests expect nginx.
@@ -24,6 +26,7 @@ impl Program {
         match self {
             Program::RedisServer => "redis-server",
             Program::Nginx => NGINX,
+            Program::OpenSsl => "openssl",
         }
     }
 
@@ -31,13 +34,14 @@ impl Program {
         match self {
             Program::RedisServer => "redis-server",
             Program::Nginx => "nginx-light",
+            Program::OpenSsl => "openssl",
         }
     }
 
     fn is_installed(self) -> bool {
         match self {
-            Program::RedisServer => std::env::var_os("PATH")
-                .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join("redis-server").is_file())),
+            Program::RedisServer | Program::OpenSsl => std::env::var_os("PATH")
+                .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(self.name()).is_file())),
             Program::Nginx => Path::new(NGINX).is_file(),
         }
     }

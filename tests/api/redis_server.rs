@@ -17,6 +17,9 @@ pub struct RedisServer {
     child: Option<Child>,
     port: u16,
     dir: PathBuf,
+    /// Serving TLS only, with a certificate of its own test CA (`ca.crt`
+    /// in its directory) for 127.0.0.1.
+    tls: bool,
 }
 
 /// One key as found by [`RedisServer::dump`]: its name, type, TTL in
@@ -41,27 +44,61 @@ impl RedisServer {
     /// Starts a server and waits until it answers PING.
     pub async fn start() -> RedisServer {
         let dir = crate::helpers::scratch_dir("redis");
-        let mut server = RedisServer { child: None, port: free_port(), dir };
+        let mut server = RedisServer { child: None, port: free_port(), dir, tls: false };
         server.spawn().await;
         server
     }
 
-    /// `redis://127.0.0.1:PORT`
-    pub fn url(&self) -> String {
-        format!("redis://127.0.0.1:{}", self.port)
+    /// Starts a server that speaks TLS only (no plain port), its
+    /// certificate signed by a CA made for it with `openssl`; waits until it
+    /// answers PING over TLS.
+    pub async fn start_tls() -> RedisServer {
+        let dir = crate::helpers::scratch_dir("redis-tls");
+        make_certificates(&dir);
+        let mut server = RedisServer { child: None, port: free_port(), dir, tls: true };
+        server.spawn().await;
+        server
     }
 
-    /// A plain connection to the server.
+    /// `redis://127.0.0.1:PORT`, or `rediss://` for a TLS server.
+    pub fn url(&self) -> String {
+        format!("{}://127.0.0.1:{}", if self.tls { "rediss" } else { "redis" }, self.port)
+    }
+
+    /// The CA certificate (PEM) of a TLS server.
+    pub fn ca_file(&self) -> PathBuf {
+        self.dir.join("ca.crt")
+    }
+
+    fn client(&self) -> redis::Client {
+        if self.tls {
+            let root_cert = Some(std::fs::read(self.ca_file()).unwrap());
+            redis::Client::build_with_tls(self.url(), redis::TlsCertificates { client_tls: None, root_cert }).unwrap()
+        } else {
+            redis::Client::open(self.url()).unwrap()
+        }
+    }
+
+    /// A connection to the server (over TLS for a TLS server).
     pub fn connection(&self) -> redis::Connection {
-        let client = redis::Client::open(self.url()).unwrap();
+        let client = self.client();
         let connection = client.get_connection_with_timeout(Duration::from_secs(2)).expect("redis answers");
         connection.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
         connection
     }
 
     async fn spawn(&mut self) {
-        let child = Command::new(REDIS_SERVER)
-            .args(["--port", &self.port.to_string(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+        let mut command = Command::new(REDIS_SERVER);
+        if self.tls {
+            let file = |name: &str| self.dir.join(name).to_string_lossy().into_owned();
+            command.args(["--port", "0", "--tls-port", &self.port.to_string(), "--tls-auth-clients", "no"]);
+            command.args(["--tls-cert-file", &file("server.crt"), "--tls-key-file", &file("server.key")]);
+            command.args(["--tls-ca-cert-file", &file("ca.crt")]);
+        } else {
+            command.args(["--port", &self.port.to_string()]);
+        }
+        let child = command
+            .args(["--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
             .arg("--dir")
             .arg(&self.dir)
             .stdin(Stdio::null())
@@ -74,7 +111,7 @@ impl RedisServer {
         self.child = Some(child);
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
-            if ping(&self.url()) {
+            if self.ping() {
                 return;
             }
             if let Some(status) = self.child.as_mut().and_then(|c| c.try_wait().ok().flatten()) {
@@ -91,7 +128,7 @@ impl RedisServer {
     /// production Redis with persistence would keep it.
     pub async fn kill(&mut self) {
         let Some(mut child) = self.child.take() else { return };
-        if let Ok(mut connection) = redis::Client::open(self.url()).unwrap().get_connection() {
+        if let Ok(mut connection) = self.client().get_connection() {
             let _: redis::RedisResult<()> = redis::cmd("SHUTDOWN").arg("SAVE").query(&mut connection);
         }
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -103,7 +140,7 @@ impl RedisServer {
             }
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
-        assert!(!ping(&self.url()), "redis-server still answers after kill");
+        assert!(!self.ping(), "redis-server still answers after kill");
     }
 
     /// Freezes the server (SIGSTOP): connections stay open but nothing
@@ -177,8 +214,55 @@ impl RedisServer {
     }
 }
 
-fn ping(url: &str) -> bool {
-    let Ok(client) = redis::Client::open(url) else { return false };
+impl RedisServer {
+    fn ping(&self) -> bool {
+        ping_with(&self.client())
+    }
+}
+
+/// A test CA and a certificate for 127.0.0.1 signed by it, in `dir`
+/// (`ca.crt`, `server.crt`, `server.key`), made with `openssl`.
+fn make_certificates(dir: &std::path::Path) {
+    let openssl = |args: &[&str]| {
+        let output = Command::new("openssl")
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run openssl ({e}): run scripts/test, which installs it"));
+        assert!(output.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    };
+    let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
+    openssl(
+        &[
+            &["req", "-x509"],
+            &ec[..],
+            &["-keyout", "ca.key", "-out", "ca.crt", "-days", "2", "-subj", "/CN=signpost test CA"],
+            &["-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"],
+        ]
+        .concat(),
+    );
+    openssl(&[&["req"], &ec[..], &["-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1"]].concat());
+    std::fs::write(dir.join("server.ext"), "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n").unwrap();
+    openssl(&[
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.crt",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "server.crt",
+        "-days",
+        "2",
+        "-extfile",
+        "server.ext",
+    ]);
+}
+
+fn ping_with(client: &redis::Client) -> bool {
     let Ok(mut connection) = client.get_connection_with_timeout(Duration::from_millis(200)) else { return false };
     let _ = connection.set_read_timeout(Some(Duration::from_millis(500)));
     redis::cmd("PING").query::<String>(&mut connection).is_ok_and(|pong| pong == "PONG")
