@@ -1114,6 +1114,26 @@ async fn counts_reach_a_redis_over_tls_that_the_operators_ca_vouches_for() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn two_instances_on_a_tls_redis_cluster_add_up_each_given_a_different_node() {
+    skip_without!(RedisServer);
+    skip_without!(OpenSsl);
+    let cluster = RedisCluster::start_tls().await;
+    let on_tls_node = |index: usize| {
+        let (url, ca) = (cluster.node_url(index), cluster.ca_file());
+        assert!(url.starts_with("rediss://"));
+        move |config: &mut Config| {
+            on_redis(url)(config);
+            config.redis_ca_file = Some(ca);
+        }
+    };
+    let first = spawn_with(on_tls_node(0)).await;
+    let second = spawn_with(on_tls_node(4)).await;
+    assert_exact_under_load(&[&first, &second]).await;
+    let (a, b) = (stored(&first).await, stored(&second).await);
+    assert_eq!(a.total("checks"), b.total("checks"), "both instances read the same shared counts");
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_tls_redis_whose_certificate_nothing_vouches_for_is_not_used_and_checks_go_on() {
     skip_without!(RedisServer);
     skip_without!(OpenSsl);

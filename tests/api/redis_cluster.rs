@@ -17,6 +17,11 @@ const NODE_TIMEOUT_MS: u64 = 1000;
 pub struct RedisCluster {
     nodes: Vec<(u16, Option<Child>)>,
     dir: PathBuf,
+    /// Each node's TLS port, when the cluster also speaks TLS (`--tls-cluster
+    /// yes`: its bus and replication too). The plain ports stay for the
+    /// helper's own commands; a node names the ports of the connection's
+    /// kind in `CLUSTER NODES`, so TLS clients are sent to TLS ports.
+    tls_ports: Vec<u16>,
 }
 
 /// A port whose cluster bus port (port + 10000) is free too. Both lie below
@@ -50,13 +55,37 @@ impl RedisCluster {
     /// Starts six nodes, makes them one cluster and waits until every node
     /// says `cluster_state:ok`.
     pub async fn start() -> RedisCluster {
+        RedisCluster::start_with(false).await
+    }
+
+    /// As [`RedisCluster::start`], the nodes speaking TLS too, with
+    /// certificates of a test CA (see [`RedisCluster::ca_file`]).
+    pub async fn start_tls() -> RedisCluster {
+        RedisCluster::start_with(true).await
+    }
+
+    async fn start_with(tls: bool) -> RedisCluster {
         let dir = crate::helpers::scratch_dir("redis-cluster");
+        if tls {
+            crate::redis_server::make_certificates(&dir);
+        }
         let mut nodes = Vec::new();
+        let mut tls_ports = Vec::new();
         for _ in 0..6 {
             let port = free_port();
             let node_dir = dir.join(port.to_string());
             std::fs::create_dir_all(&node_dir).unwrap();
-            let child = Command::new("redis-server")
+            let mut command = Command::new("redis-server");
+            if tls {
+                let tls_port = free_port();
+                tls_ports.push(tls_port);
+                let file = |name: &str| dir.join(name).to_string_lossy().into_owned();
+                command.args(["--tls-port", &tls_port.to_string(), "--tls-auth-clients", "no"]);
+                command.args(["--tls-cluster", "yes", "--tls-replication", "yes"]);
+                command.args(["--tls-cert-file", &file("server.crt"), "--tls-key-file", &file("server.key")]);
+                command.args(["--tls-ca-cert-file", &file("ca.crt")]);
+            }
+            let child = command
                 .args(["--port", &port.to_string(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
                 .args(["--cluster-enabled", "yes", "--cluster-node-timeout", &NODE_TIMEOUT_MS.to_string()])
                 .args(["--cluster-config-file", "nodes.conf"])
@@ -73,7 +102,7 @@ impl RedisCluster {
                 .expect("redis-server starts (scripts/test installs it)");
             nodes.push((port, Some(child)));
         }
-        let cluster = RedisCluster { nodes, dir };
+        let cluster = RedisCluster { nodes, dir, tls_ports };
         let deadline = Instant::now() + Duration::from_secs(10);
         for (port, _) in &cluster.nodes {
             while connection(*port).is_none() {
@@ -112,9 +141,18 @@ impl RedisCluster {
         }
     }
 
-    /// `redis://127.0.0.1:PORT` of node `index` (0..6; any one node will do).
+    /// `redis://127.0.0.1:PORT` of node `index` (0..6; any one node will
+    /// do), or its `rediss://` TLS port in a TLS cluster.
     pub fn node_url(&self, index: usize) -> String {
-        format!("redis://127.0.0.1:{}", self.nodes[index].0)
+        match self.tls_ports.get(index) {
+            Some(tls_port) => format!("rediss://127.0.0.1:{tls_port}"),
+            None => format!("redis://127.0.0.1:{}", self.nodes[index].0),
+        }
+    }
+
+    /// The CA certificate (PEM) of a TLS cluster's nodes.
+    pub fn ca_file(&self) -> PathBuf {
+        self.dir.join("ca.crt")
     }
 
     /// The port of node `index`.

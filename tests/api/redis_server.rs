@@ -222,7 +222,7 @@ impl RedisServer {
 
 /// A test CA and a certificate for 127.0.0.1 signed by it, in `dir`
 /// (`ca.crt`, `server.crt`, `server.key`), made with `openssl`.
-fn make_certificates(dir: &std::path::Path) {
+pub fn make_certificates(dir: &std::path::Path) {
     let openssl = |args: &[&str]| {
         let output = Command::new("openssl")
             .args(args)
