@@ -33,6 +33,7 @@ const VERBATIM_KEYS: &[&str] = &[
     "content_dir",
     "redis_url",
     "redis_ca_file",
+    "redis_sentinel_master",
     "data_dir",
     "admin_token",
     "research_token",
@@ -63,6 +64,9 @@ pub struct Config {
     /// CA certificates (PEM) that sign the certificates of a `rediss://`
     /// Redis, when the system's store does not hold them.
     pub redis_ca_file: Option<PathBuf>,
+    /// When `redis_url` is a Redis Sentinel that monitors several masters,
+    /// the name of the one to use.
+    pub redis_sentinel_master: Option<String>,
     /// Directory of the embedded analytics store.
     pub data_dir: PathBuf,
     /// Bearer token for `/admin/*`; admin routes answer 403 without one.
@@ -255,6 +259,7 @@ impl Default for Config {
             content_dir: None,
             redis_url: None,
             redis_ca_file: None,
+            redis_sentinel_master: None,
             data_dir: PathBuf::from("signpost-data"),
             admin_token: None,
             research_token: None,
@@ -388,7 +393,7 @@ impl Config {
                 None
             }
         });
-        Some(crate::analytics::RedisTarget { url, ca_pem })
+        Some(crate::analytics::RedisTarget { url, ca_pem, sentinel_master: self.redis_sentinel_master.clone() })
     }
 
     /// Checks values that parse but cannot work.

@@ -69,12 +69,23 @@ pub struct RedisTarget {
     pub url: String,
     /// CA certificates (PEM) to trust for `rediss://` instead of the system's.
     pub ca_pem: Option<Arc<[u8]>>,
+    /// The master to ask a Redis Sentinel for, when it monitors several.
+    pub sentinel_master: Option<String>,
 }
 
 impl RedisTarget {
     /// Redis at `url`, trusting the system's certificates.
     pub fn url(url: impl Into<String>) -> RedisTarget {
-        RedisTarget { url: url.into(), ca_pem: None }
+        RedisTarget { url: url.into(), ca_pem: None, sentinel_master: None }
+    }
+
+    /// The options of [`crate::analytics::redis::RedisStore::with_options`].
+    #[cfg(feature = "redis")]
+    pub fn options(&self) -> crate::analytics::redis::RedisOptions<'_> {
+        crate::analytics::redis::RedisOptions {
+            ca_pem: self.ca_pem.as_deref(),
+            sentinel_master: self.sentinel_master.as_deref(),
+        }
     }
 }
 
@@ -304,12 +315,12 @@ pub fn open_source(store: &Store, timeout: Duration) -> Result<Box<dyn StatsSour
 
 #[cfg(feature = "redis")]
 fn redis_sink(target: &RedisTarget, timeout: Duration) -> Result<Box<dyn Sink>, SinkError> {
-    Ok(Box::new(RedisStore::with_ca(&target.url, target.ca_pem.as_deref(), timeout)?))
+    Ok(Box::new(RedisStore::with_options(&target.url, target.options(), timeout)?))
 }
 
 #[cfg(feature = "redis")]
 fn redis_source(target: &RedisTarget, timeout: Duration) -> Result<Box<dyn StatsSource + Send>, SinkError> {
-    Ok(Box::new(RedisStore::with_ca(&target.url, target.ca_pem.as_deref(), timeout)?))
+    Ok(Box::new(RedisStore::with_options(&target.url, target.options(), timeout)?))
 }
 
 #[cfg(not(feature = "redis"))]

@@ -86,6 +86,15 @@ pub fn day_tag(day: u32) -> String {
     format!("signpost:{{d:{day}}}")
 }
 
+/// How to reach Redis besides its URL.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RedisOptions<'a> {
+    /// CA certificates (PEM) to trust for `rediss://` instead of the system's.
+    pub ca_pem: Option<&'a [u8]>,
+    /// The master to ask a Redis Sentinel for when it monitors several.
+    pub sentinel_master: Option<&'a str>,
+}
+
 /// The Redis store.
 pub struct RedisStore {
     seeds: Seeds,
@@ -108,14 +117,15 @@ impl RedisStore {
     /// A store for `url` (`redis://host:port/db`, or any one node of a
     /// Redis Cluster); nothing is connected yet.
     pub fn new(url: &str, timeout: Duration) -> Result<RedisStore, SinkError> {
-        RedisStore::with_ca(url, None, timeout)
+        RedisStore::with_options(url, RedisOptions::default(), timeout)
     }
 
-    /// As [`RedisStore::new`], trusting the CA certificates `ca_pem` (PEM)
-    /// for a `rediss://` URL whose servers' certificates the system's store
-    /// does not hold.
-    pub fn with_ca(url: &str, ca_pem: Option<&[u8]>, timeout: Duration) -> Result<RedisStore, SinkError> {
-        let seeds = Seeds::new(url, ca_pem).map_err(|e| unavailable(format!("bad URL: {e}")))?;
+    /// As [`RedisStore::new`], with the TLS CA and sentinel master of
+    /// `options`.
+    pub fn with_options(url: &str, options: RedisOptions<'_>, timeout: Duration) -> Result<RedisStore, SinkError> {
+        let seeds = Seeds::new(url, options.ca_pem)
+            .map_err(|e| unavailable(format!("bad URL: {e}")))?
+            .with_sentinel_master(options.sentinel_master.map(str::to_owned));
         Ok(RedisStore {
             seeds,
             connection: None,

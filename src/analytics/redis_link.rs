@@ -9,6 +9,11 @@
 //! masters all have replicas are acknowledged only once a replica holds
 //! them (`WAIT`), so a failover cannot lose a write that was reported done.
 //!
+//! A Redis Sentinel given as the URL (`redis_mode:sentinel`) is asked for
+//! the master it monitors (`redis_sentinel_master` names it when it
+//! monitors several); its fellow sentinels are kept as seeds, and every
+//! reconnect asks again, so a failover moves the link to the new master.
+//!
 //! `rediss://` URLs connect over TLS (rustls), to a single server and to
 //! every node of a cluster, trusting the system's certificates or, when
 //! given, the operator's own CA (`redis_ca_file`).
@@ -26,6 +31,16 @@ use redis::{
 pub(crate) enum Link {
     /// A single server.
     Node(Connection),
+    /// The master that a Redis Sentinel named; asked again on every
+    /// reconnect, so a failover moves the link to the new master.
+    Sentinel {
+        /// The master.
+        connection: Connection,
+        /// The master had a replica when connected: writes wait for one.
+        replicated: bool,
+        /// The command timeout, also the longest a write waits for a replica.
+        timeout: Duration,
+    },
     /// A Redis Cluster.
     Cluster {
         /// Routes each command to the master of its key's slot (boxed: it
@@ -43,6 +58,8 @@ pub(crate) enum Link {
 pub(crate) struct Seeds {
     given: ConnectionInfo,
     nodes: Vec<ConnectionInfo>,
+    /// The master to ask a sentinel for, when it monitors more than one.
+    sentinel_master: Option<String>,
     /// The CA to trust instead of the system's (TLS only).
     certificates: Option<TlsCertificates>,
 }
@@ -61,7 +78,13 @@ impl Seeds {
             )));
         }
         let certificates = ca_pem.map(|pem| TlsCertificates { client_tls: None, root_cert: Some(pem.to_vec()) });
-        Ok(Seeds { given, nodes: Vec::new(), certificates })
+        Ok(Seeds { given, nodes: Vec::new(), sentinel_master: None, certificates })
+    }
+
+    /// The master a sentinel is asked for when it monitors several.
+    pub(crate) fn with_sentinel_master(mut self, name: Option<String>) -> Seeds {
+        self.sentinel_master = name;
+        self
     }
 
     /// A client for `node`, over TLS with the given CA when there is one.
@@ -123,6 +146,10 @@ impl Link {
         // server rather than refused.
         let info: String = redis::cmd("INFO").arg("cluster").query(&mut connection).unwrap_or_default();
         if !info.lines().any(|line| line.trim() == "cluster_enabled:1") {
+            let server: String = redis::cmd("INFO").arg("server").query(&mut connection).unwrap_or_default();
+            if server.lines().any(|line| line.trim() == "redis_mode:sentinel") {
+                return Self::open_sentinel_master(&mut connection, seeds, timeout);
+            }
             return Ok(Link::Node(connection));
         }
         let nodes: String = redis::cmd("CLUSTER").arg("NODES").query(&mut connection)?;
@@ -146,10 +173,66 @@ impl Link {
         Ok(Link::Cluster { connection, replicated: topology.every_master_replicated, timeout })
     }
 
+    /// Asks the sentinel on `sentinel` for its master's address, keeps its
+    /// fellow sentinels as seeds, and connects to the master (with the
+    /// URL's credentials and database), which must say it is one.
+    fn open_sentinel_master(sentinel: &mut Connection, seeds: &mut Seeds, timeout: Duration) -> RedisResult<Link> {
+        let name = match &seeds.sentinel_master {
+            Some(name) => name.clone(),
+            None => {
+                let masters: Vec<std::collections::HashMap<String, String>> =
+                    redis::cmd("SENTINEL").arg("MASTERS").query(sentinel)?;
+                match masters.as_slice() {
+                    [only] => only.get("name").cloned().unwrap_or_default(),
+                    _ => {
+                        return Err(RedisError::from((
+                            ErrorKind::InvalidClientConfig,
+                            "the sentinel monitors several masters (or none): name one in redis_sentinel_master",
+                        )));
+                    }
+                }
+            }
+        };
+        let address: Option<(String, u16)> =
+            redis::cmd("SENTINEL").arg("GET-MASTER-ADDR-BY-NAME").arg(&name).query(sentinel)?;
+        let Some((host, port)) = address else {
+            return Err(RedisError::from((ErrorKind::InvalidClientConfig, "the sentinel knows no such master")));
+        };
+        let fellows: Vec<std::collections::HashMap<String, String>> =
+            redis::cmd("SENTINEL").arg("SENTINELS").arg(&name).query(sentinel).unwrap_or_default();
+        let mut others: Vec<ConnectionInfo> = fellows
+            .iter()
+            .filter_map(|f| Some((f.get("ip")?.clone(), f.get("port")?.parse::<u16>().ok()?)))
+            .map(|(ip, port)| seeds.given.clone().set_addr(seeds.node_addr(&ip, port)))
+            .collect();
+        if !others.is_empty() {
+            others.sort_by_key(|info| info.addr().to_string());
+            seeds.nodes = others;
+        }
+        let master = seeds.given.clone().set_addr(seeds.node_addr(&host, port));
+        let mut connection = seeds.client(master)?.get_connection_with_timeout(timeout)?;
+        connection.set_read_timeout(Some(timeout))?;
+        connection.set_write_timeout(Some(timeout))?;
+        let role: redis::Value = redis::cmd("ROLE").query(&mut connection)?;
+        let is_master = matches!(&role, redis::Value::Array(items)
+            if matches!(items.first(), Some(redis::Value::BulkString(b)) if b.as_slice() == b"master"));
+        if !is_master {
+            return Err(RedisError::from(std::io::Error::other(
+                "the sentinel's master is not a master yet (a failover is under way); retried",
+            )));
+        }
+        let replication: String = redis::cmd("INFO").arg("replication").query(&mut connection).unwrap_or_default();
+        let replicated = replication
+            .lines()
+            .filter_map(|line| line.trim().strip_prefix("connected_slaves:"))
+            .any(|n| n.parse::<u32>().is_ok_and(|n| n > 0));
+        Ok(Link::Sentinel { connection, replicated, timeout })
+    }
+
     /// The connection, for commands and scripts.
     pub(crate) fn like(&mut self) -> &mut dyn ConnectionLike {
         match self {
-            Link::Node(connection) => connection,
+            Link::Node(connection) | Link::Sentinel { connection, .. } => connection,
             Link::Cluster { connection, .. } => connection.as_mut(),
         }
     }
@@ -164,13 +247,18 @@ impl Link {
     /// waits until one replica of the key's master has it, and fails
     /// otherwise (the write is then retried; the scripts apply a batch once).
     pub(crate) fn replicated(&mut self, key: &str) -> RedisResult<()> {
-        let Link::Cluster { connection, replicated: true, timeout } = self else {
-            return Ok(());
+        let wait = |timeout: &Duration| redis::cmd("WAIT").arg(1).arg(timeout.as_millis().max(1) as u64).to_owned();
+        let acknowledged: i64 = match self {
+            Link::Cluster { connection, replicated: true, timeout } => {
+                let route = RoutingInfo::SingleNode(SingleNodeRoutingInfo::SpecificNode(Route::with_key(
+                    key,
+                    SlotAddr::Master,
+                )));
+                redis::from_redis_value(connection.route_command(&wait(timeout), route)?)?
+            }
+            Link::Sentinel { connection, replicated: true, timeout } => wait(timeout).query(connection)?,
+            _ => return Ok(()),
         };
-        let wait = redis::cmd("WAIT").arg(1).arg(timeout.as_millis().max(1) as u64).to_owned();
-        let route =
-            RoutingInfo::SingleNode(SingleNodeRoutingInfo::SpecificNode(Route::with_key(key, SlotAddr::Master)));
-        let acknowledged: i64 = redis::from_redis_value(connection.route_command(&wait, route)?)?;
         if acknowledged < 1 {
             return Err(redis::RedisError::from(std::io::Error::other(
                 "no replica acknowledged the write in time; it will be retried",

@@ -101,18 +101,19 @@ impl ReplayGuard {
     /// record stands in while Redis is unreachable).
     #[cfg(feature = "redis")]
     pub fn shared(url: &str, timeout: Duration) -> Result<ReplayGuard, redis::RedisError> {
-        ReplayGuard::shared_with_ca(url, None, timeout)
+        ReplayGuard::shared_with(url, super::redis::RedisOptions::default(), timeout)
     }
 
-    /// As [`ReplayGuard::shared`], trusting the CA certificates `ca_pem`
-    /// (PEM) for a `rediss://` URL.
+    /// As [`ReplayGuard::shared`], with the TLS CA and sentinel master of
+    /// `options`.
     #[cfg(feature = "redis")]
-    pub fn shared_with_ca(
+    pub fn shared_with(
         url: &str,
-        ca_pem: Option<&[u8]>,
+        options: super::redis::RedisOptions<'_>,
         timeout: Duration,
     ) -> Result<ReplayGuard, redis::RedisError> {
-        let seeds = super::redis_link::Seeds::new(url, ca_pem)?;
+        let seeds = super::redis_link::Seeds::new(url, options.ca_pem)?
+            .with_sentinel_master(options.sentinel_master.map(str::to_owned));
         Ok(ReplayGuard {
             local: Mutex::new(Remembered::default()),
             redis: Some(Mutex::new(SharedRecord { seeds, connection: None, timeout, retry_after: None })),

@@ -151,7 +151,7 @@ impl AppState {
         let replay = match &store {
             Store::Redis(target) => {
                 let timeout = std::time::Duration::from_millis(config.analytics.redis_timeout_ms.max(1));
-                ReplayGuard::shared_with_ca(&target.url, target.ca_pem.as_deref(), timeout).unwrap_or_else(|error| {
+                ReplayGuard::shared_with(&target.url, target.options(), timeout).unwrap_or_else(|error| {
                     tracing::error!(%error, "Redis URL refused; event tokens are remembered by this instance alone");
                     ReplayGuard::local()
                 })

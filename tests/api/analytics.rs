@@ -28,6 +28,7 @@ use signpost::config::Config;
 
 use crate::helpers::{TestApp, spawn_with};
 use crate::redis_cluster::RedisCluster;
+use crate::redis_sentinel::RedisSentinel;
 use crate::redis_server::RedisServer;
 
 /// A fictional listed term of the demo list.
@@ -1084,6 +1085,55 @@ async fn signpost_stats_prints_what_the_service_exports() {
     let about = stats_cli(&redis, &["--table", "about"]);
     assert!(about.lines().any(|l| l == "noise,laplace epsilon=0.5"), "{about}");
     assert!(about.lines().any(|l| l == "k,10"), "{about}");
+}
+
+// ---------------------------------------------------------------- Sentinel
+
+#[tokio::test(flavor = "multi_thread")]
+async fn given_a_sentinel_counts_go_to_its_master_and_follow_a_failover_with_none_lost() {
+    skip_without!(RedisServer);
+    let mut setup = RedisSentinel::start().await;
+    let app = spawn_with(on_redis(setup.sentinel_url())).await;
+    wait_for_analytics_up(&app, true, Duration::from_secs(5)).await;
+    assert_exact_under_load(&[&app]).await;
+    let on_first: Vec<String> = setup.keys(setup.first_master());
+    assert!(on_first.iter().any(|k| k.starts_with("signpost:")), "written to the master: {on_first:?}");
+    // The master named: the right one is used, an unknown one is not.
+    for (name, up) in [(crate::redis_sentinel::MASTER_NAME, true), ("no-such-master", false)] {
+        let url = setup.sentinel_url();
+        let named = spawn_with(move |config| {
+            on_redis(url)(config);
+            config.redis_sentinel_master = Some(name.into());
+        })
+        .await;
+        check(&named, json!({"q": HIT})).await;
+        wait_for_analytics_up(&named, up, Duration::from_secs(5)).await;
+        // Several flushes later it still says the same (the first state
+        // shown is not taken for an answer).
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        assert_eq!(analytics_up(&named).await, up, "master {name}");
+    }
+    let before = stored(&app).await.total("checks");
+    setup.fail_over().await;
+    for n in 0..30 {
+        let decision = check(&app, json!({"q": if n % 3 == 0 { HIT } else { ALLOW }})).await["decision"].clone();
+        assert!(decision == "warn" || decision == "allow", "a failover fails no check: {decision}");
+    }
+    // The writes before the failover waited for the replica (WAIT 1), so
+    // the promoted replica has them; the ones after reach it through the
+    // sentinel.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let total = stored(&app).await.total("checks");
+        if total == before + 30 {
+            break;
+        }
+        assert!(total <= before + 30, "counted twice: {total} > {}", before + 30);
+        assert!(Instant::now() < deadline, "{total} checks stored after the failover, {} expected", before + 30);
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let on_new: Vec<String> = setup.keys(setup.replica());
+    assert!(on_new.iter().any(|k| k.starts_with("signpost:")), "the promoted replica holds the counts");
 }
 
 // ---------------------------------------------------------------- TLS

@@ -4,6 +4,7 @@
 mod helpers;
 mod needs;
 mod redis_cluster;
+mod redis_sentinel;
 mod redis_server;
 
 mod analytics;
