@@ -135,6 +135,43 @@ impl ReplayGuard {
         self.first_with_capacity(claims, what, now, MAX_REMEMBERED)
     }
 
+    /// Records, in the record a fleet shares, that the dashboard session
+    /// `id` is signed out until `until` (its expiry); nothing without Redis
+    /// (each instance's sessions keep their own record of sign-outs).
+    pub fn revoke_session(&self, id: u64, until: u64, now: u64) {
+        #[cfg(feature = "redis")]
+        if let Some(shared) = &self.redis {
+            if let Ok(mut record) = shared.lock() {
+                record.attempt(|link| {
+                    let name = format!("signpost:signed-out:{id:016x}");
+                    redis::cmd("SET")
+                        .arg(&name)
+                        .arg(1)
+                        .arg("EX")
+                        .arg(until.saturating_sub(now).max(1))
+                        .exec(link.like())?;
+                    link.replicated(&name)
+                });
+            }
+        }
+        #[cfg(not(feature = "redis"))]
+        let _ = (id, until, now);
+    }
+
+    /// Whether the shared record says the dashboard session `id` was signed
+    /// out on some instance; `None` without Redis or while it cannot answer.
+    pub fn session_revoked(&self, id: u64) -> Option<bool> {
+        #[cfg(feature = "redis")]
+        if let Some(shared) = &self.redis {
+            return shared.lock().ok()?.attempt(|link| {
+                redis::cmd("EXISTS").arg(format!("signpost:signed-out:{id:016x}")).query::<bool>(link.like())
+            });
+        }
+        #[cfg(not(feature = "redis"))]
+        let _ = id;
+        None
+    }
+
     fn first_with_capacity(&self, claims: &Claims, what: &str, now: u64, capacity: usize) -> bool {
         let key = pair_key(claims, what);
         #[cfg(feature = "redis")]
@@ -179,34 +216,41 @@ impl SharedRecord {
 
     /// `Some(first)` from Redis, `None` when it cannot answer.
     fn first(&mut self, key: u64, expires: u64, now: u64) -> Option<bool> {
+        let ttl_seconds = expires.saturating_sub(now).max(1) + 60;
+        self.attempt(|link| {
+            let name = format!("signpost:once:{key:016x}");
+            let set: Option<String> =
+                redis::cmd("SET").arg(&name).arg(1).arg("NX").arg("EX").arg(ttl_seconds).query(link.like())?;
+            link.replicated(&name)?;
+            Ok(set.is_some())
+        })
+    }
+
+    /// Runs `op` on the link (connecting first when needed); `None` when
+    /// Redis cannot answer, and then Redis is left alone for [`Self::PAUSE`].
+    fn attempt<T>(&mut self, op: impl FnOnce(&mut super::redis_link::Link) -> redis::RedisResult<T>) -> Option<T> {
         if self.retry_after.is_some_and(|at| Instant::now() < at) {
             return None;
         }
-        let answer = self.set_once(key, expires.saturating_sub(now).max(1) + 60);
+        let answer = match &mut self.connection {
+            Some(link) => op(link),
+            None => match super::redis_link::Link::open(&mut self.seeds, self.timeout) {
+                Ok(link) => op(self.connection.insert(link)),
+                Err(error) => Err(error),
+            },
+        };
         match answer {
-            Ok(first) => {
+            Ok(value) => {
                 self.retry_after = None;
-                Some(first)
+                Some(value)
             }
             Err(error) => {
-                tracing::warn!(%error, "Redis cannot record counted event tokens; this instance's own record decides meanwhile");
+                tracing::warn!(%error, "Redis cannot keep the shared record of tokens and sign-outs; this instance's own record decides meanwhile");
                 self.connection = None;
                 self.retry_after = Some(Instant::now() + Self::PAUSE);
                 None
             }
         }
-    }
-
-    fn set_once(&mut self, key: u64, ttl_seconds: u64) -> redis::RedisResult<bool> {
-        let link = match &mut self.connection {
-            Some(link) => link,
-            None => self.connection.insert(super::redis_link::Link::open(&mut self.seeds, self.timeout)?),
-        };
-        let name = format!("signpost:once:{key:016x}");
-        let set: Option<String> =
-            redis::cmd("SET").arg(&name).arg(1).arg("NX").arg("EX").arg(ttl_seconds).query(link.like())?;
-        link.replicated(&name)?;
-        Ok(set.is_some())
     }
 }
 

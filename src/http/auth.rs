@@ -3,11 +3,12 @@
 //! not configured answers 403 and says how to enable it; a wrong or missing
 //! token answers 401. Tokens are compared in constant time.
 
-use actix_web::HttpRequest;
 use actix_web::http::header;
+use actix_web::{HttpRequest, web};
 use sha2::{Digest, Sha256};
 
 use super::error::ApiError;
+use super::session::DashboardSessions;
 use super::state::AppState;
 
 /// Which token a route needs.
@@ -45,6 +46,26 @@ pub fn require(request: &HttpRequest, state: &AppState, access: Access) -> Resul
     };
     if !same(given, expected) {
         return Err(ApiError::Unauthorized("the token is not valid"));
+    }
+    Ok(())
+}
+
+/// [`require`] for [`Access::Research`], and, when a dashboard cookie
+/// rather than the token let the request in and a fleet shares Redis, also
+/// that no instance signed the session out. While Redis cannot answer, this
+/// instance's own record of sign-outs decides.
+pub async fn require_research(request: &HttpRequest, state: &web::Data<AppState>) -> Result<(), ApiError> {
+    require(request, state, Access::Research)?;
+    if bearer(request).is_some() || !state.replay.is_shared() {
+        return Ok(());
+    }
+    let Some((id, _)) = request.cookie(DASHBOARD_COOKIE).and_then(|c| DashboardSessions::id_of(c.value())) else {
+        return Ok(());
+    };
+    let replay = std::sync::Arc::clone(&state.replay);
+    let revoked = web::block(move || replay.session_revoked(id)).await.ok().flatten();
+    if revoked == Some(true) {
+        return Err(ApiError::Unauthorized("this dashboard session was signed out"));
     }
     Ok(())
 }

@@ -5,7 +5,9 @@
 //! on, and an HMAC over both and a digest of the research token, under a key
 //! derived from `token_secret` (so a fleet sharing the secret shares the
 //! sessions, and changing the research token ends every session). Signing
-//! out revokes the session on this instance until it would have expired.
+//! out revokes the session on this instance until it would have expired,
+//! and on a fleet sharing Redis on every instance (the shared record of
+//! `analytics::replay`, asked by `auth::require_research`).
 //! Wrong tokens are limited per instance: after [`MAX_FAILURES`] in a
 //! minute, sign-ins are refused until the minute is over.
 
@@ -72,6 +74,12 @@ impl DashboardSessions {
                 revoked.insert(id, expires);
             }
         }
+    }
+
+    /// The id and expiry of a well-formed session cookie (for the record a
+    /// fleet shares of sessions signed out).
+    pub fn id_of(cookie: &str) -> Option<(u64, u64)> {
+        parse(cookie).map(|(id, expires, _)| (id, expires))
     }
 
     /// Whether a sign-in may be tried at `now` (fewer than [`MAX_FAILURES`]

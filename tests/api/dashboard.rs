@@ -102,6 +102,45 @@ async fn a_dashboard_session_ends_on_sign_out_and_wrong_tokens_are_limited() {
     assert_eq!(page(second).await, 200, "sessions already open are not affected");
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sign_out_on_one_instance_ends_the_session_on_every_instance_of_a_fleet() {
+    crate::needs::skip_without!(RedisServer);
+    let redis = crate::redis_server::RedisServer::start().await;
+    let fleet_member = || {
+        let url = redis.url();
+        move |c: &mut signpost::config::Config| {
+            c.research_token = Some(TOKEN.into());
+            c.token_secret = Some("a-fleet-secret-0123456789-0123456789-abcdef".into());
+            c.redis_url = Some(url);
+        }
+    };
+    let (first, second) = (spawn_with(fleet_member()).await, spawn_with(fleet_member()).await);
+    let page = |app: &crate::helpers::TestApp, cookie: String| {
+        let (client, url) = (app.client.clone(), format!("{}/dashboard", app.address));
+        async move { client.get(url).header("cookie", cookie).send().await.unwrap().status().as_u16() }
+    };
+    let stats = |app: &crate::helpers::TestApp, cookie: String| {
+        let (client, url) = (app.client.clone(), format!("{}/v1/stats", app.address));
+        async move { client.get(url).header("cookie", cookie).send().await.unwrap().status().as_u16() }
+    };
+    let (session, other) =
+        (cookie_pair(&sign_in(&first, TOKEN, None).await), cookie_pair(&sign_in(&first, TOKEN, None).await));
+    assert_eq!(page(&second, session.clone()).await, 200, "a fleet sharing the secret shares the sessions");
+    let out = first
+        .client
+        .post(format!("{}/dashboard/sign-out", first.address))
+        .header("cookie", session.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.status(), 303);
+    assert_eq!(page(&second, session.clone()).await, 401, "signed out on the other instance too");
+    assert_eq!(stats(&second, session.clone()).await, 401, "the export as well");
+    assert_eq!(page(&first, session).await, 401);
+    assert_eq!(page(&second, other.clone()).await, 200, "another session goes on");
+    assert_eq!(stats(&second, other).await, 200);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_dashboard_recovers_the_simulated_effects() {
     let app = research_app().await;

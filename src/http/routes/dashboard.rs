@@ -16,10 +16,10 @@ use super::stats::{ResearchPeriod, research_period};
 use crate::analytics::cell::HOUR_SECONDS;
 use crate::analytics::export::{Export, Granularity, NoiseKey, StatsQuery, export_with_key};
 use crate::analytics::token::now_seconds;
-use crate::http::auth::{Access, DASHBOARD_COOKIE, require, same};
+use crate::http::auth::{DASHBOARD_COOKIE, require_research, same};
 use crate::http::error::ApiError;
 use crate::http::extract::for_each_query_pair;
-use crate::http::session::SESSION_SECONDS;
+use crate::http::session::{DashboardSessions, SESSION_SECONDS};
 use crate::http::state::AppState;
 use crate::research::dashboard::{Dashboard, build, markers};
 use crate::research::plots::{Marker, Series, bars, intervals, lines};
@@ -101,7 +101,12 @@ pub async fn sign_in(request: HttpRequest, state: web::Data<AppState>, form: web
 /// Signs a browser out: ends its session and clears the cookie.
 pub async fn sign_out(request: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
     if let Some(cookie) = request.cookie(DASHBOARD_COOKIE) {
-        state.dashboard_sessions.revoke(cookie.value(), now_seconds());
+        let now = now_seconds();
+        state.dashboard_sessions.revoke(cookie.value(), now);
+        if let Some((id, expires)) = DashboardSessions::id_of(cookie.value()) {
+            let replay = std::sync::Arc::clone(&state.replay);
+            let _ = web::block(move || replay.revoke_session(id, expires, now)).await;
+        }
     }
     let mut cleared = Cookie::build(DASHBOARD_COOKIE, "")
         .path("/")
@@ -140,7 +145,7 @@ fn sign_in_form(problem: Option<&str>) -> Markup {
 
 /// The dashboard page.
 pub async fn dashboard(request: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    match require(&request, &state, Access::Research) {
+    match require_research(&request, &state).await {
         Ok(()) => {}
         Err(ApiError::Forbidden(_)) => return Ok(page(StatusCode::FORBIDDEN, switched_off())),
         Err(_) => return Ok(page(StatusCode::UNAUTHORIZED, sign_in_form(None))),

@@ -9,7 +9,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use crate::analytics::cell::HOUR_SECONDS;
 use crate::analytics::export::{Granularity, NoiseKey, StatsQuery, export_with_key, parse_hour, period};
 use crate::analytics::token::now_seconds;
-use crate::http::auth::{Access, require};
+use crate::http::auth::require_research;
 use crate::http::error::ApiError;
 use crate::http::extract::for_each_query_pair;
 use crate::http::state::AppState;
@@ -36,7 +36,7 @@ use crate::research::csv::{self, CsvTable};
         (status = 503, body = crate::http::error::ErrorBody, description = "Analytics off or the store unreachable"),
     ))]
 pub async fn stats(request: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    require(&request, &state, Access::Research)?;
+    require_research(&request, &state).await?;
     let (query, csv_table, intervention) = parse_query(&request, &state)?;
     let engine = state.engine.load();
     let in_force = engine.in_force();
