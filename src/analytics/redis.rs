@@ -15,6 +15,8 @@
 //! | `signpost:{d:DAY}:flushes` | set | applied batches | 48 h |
 //! | `signpost:salt:DAY` | string | the day's salt (`SET NX`) | 48 h after the day starts |
 //! | `signpost:changes` | hash | state identity → change record | never |
+//! | `signpost:once:KEY` | string | an event token's event counted (`analytics::replay`) | with the token |
+//! | `signpost:signed-out:ID` | string | a dashboard session signed out | with the session |
 //!
 //! Each bucket is written by one Lua script that first checks the batch's
 //! `instance:seq` in the bucket's `flushes` set: a batch retried after a
