@@ -74,11 +74,6 @@ pub struct RedisTarget {
 }
 
 impl RedisTarget {
-    /// Redis at `url`, trusting the system's certificates.
-    pub fn url(url: impl Into<String>) -> RedisTarget {
-        RedisTarget { url: url.into(), ca_pem: None, sentinel_master: None }
-    }
-
     /// The options of [`crate::analytics::redis::RedisStore::with_options`].
     #[cfg(feature = "redis")]
     pub fn options(&self) -> crate::analytics::redis::RedisOptions<'_> {

@@ -200,13 +200,12 @@ impl Link {
         };
         let fellows: Vec<std::collections::HashMap<String, String>> =
             redis::cmd("SENTINEL").arg("SENTINELS").arg(&name).query(sentinel).unwrap_or_default();
-        let mut others: Vec<ConnectionInfo> = fellows
+        let others: Vec<ConnectionInfo> = fellows
             .iter()
             .filter_map(|f| Some((f.get("ip")?.clone(), f.get("port")?.parse::<u16>().ok()?)))
             .map(|(ip, port)| seeds.given.clone().set_addr(seeds.node_addr(&ip, port)))
             .collect();
         if !others.is_empty() {
-            others.sort_by_key(|info| info.addr().to_string());
             seeds.nodes = others;
         }
         let master = seeds.given.clone().set_addr(seeds.node_addr(&host, port));

@@ -263,6 +263,14 @@ impl Load {
 }
 
 /// Counts exact and under the dimensions sent, after a concurrent load.
+/// Two instances sharing one store: exact counts under load through both,
+/// and both read the same totals back.
+async fn assert_fleet_adds_up(first: &TestApp, second: &TestApp) {
+    assert_exact_under_load(&[first, second]).await;
+    let (a, b) = (stored(first).await, stored(second).await);
+    assert_eq!(a.total("checks"), b.total("checks"), "both instances read the same shared counts");
+}
+
 async fn assert_exact_under_load(apps: &[&TestApp]) {
     let (tasks, per_task) = (8, 60);
     let hits = concurrent_checks(apps, tasks, per_task).await;
@@ -316,9 +324,7 @@ async fn two_instances_on_one_redis_add_up() {
     let redis = RedisServer::start().await;
     let first = spawn_with(on_redis(redis.url())).await;
     let second = spawn_with(on_redis(redis.url())).await;
-    assert_exact_under_load(&[&first, &second]).await;
-    let (a, b) = (stored(&first).await, stored(&second).await);
-    assert_eq!(a.total("checks"), b.total("checks"), "both instances read the same shared counts");
+    assert_fleet_adds_up(&first, &second).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -401,9 +407,7 @@ async fn two_instances_on_a_redis_cluster_add_up_each_given_a_different_node() {
     let cluster = RedisCluster::start().await;
     let first = spawn_with(on_redis(cluster.node_url(0))).await;
     let second = spawn_with(on_redis(cluster.node_url(4))).await;
-    assert_exact_under_load(&[&first, &second]).await;
-    let (a, b) = (stored(&first).await, stored(&second).await);
-    assert_eq!(a.total("checks"), b.total("checks"), "both instances read the same shared counts");
+    assert_fleet_adds_up(&first, &second).await;
     // Session outcomes, the day's salt and the replay record live in the
     // cluster too: a session warned through one instance and then the other
     // is one session warned again.
@@ -1178,9 +1182,7 @@ async fn two_instances_on_a_tls_redis_cluster_add_up_each_given_a_different_node
     };
     let first = spawn_with(on_tls_node(0)).await;
     let second = spawn_with(on_tls_node(4)).await;
-    assert_exact_under_load(&[&first, &second]).await;
-    let (a, b) = (stored(&first).await, stored(&second).await);
-    assert_eq!(a.total("checks"), b.total("checks"), "both instances read the same shared counts");
+    assert_fleet_adds_up(&first, &second).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -38,7 +38,8 @@ fn free_port() -> u16 {
     }
 }
 
-fn connection(port: u16) -> Option<redis::Connection> {
+/// A plain connection to the server on `port`, if it answers within 300 ms.
+pub fn connection(port: u16) -> Option<redis::Connection> {
     let client = redis::Client::open(format!("redis://127.0.0.1:{port}")).ok()?;
     let connection = client.get_connection_with_timeout(Duration::from_millis(300)).ok()?;
     connection.set_read_timeout(Some(Duration::from_secs(2))).ok()?;

@@ -3,10 +3,12 @@
 //! each in the scratch directory; the master can be killed so that the
 //! sentinel promotes the replica. Everything is killed when dropped.
 
-use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+
+use crate::redis_cluster::connection;
+use crate::redis_server::free_port;
 
 /// The name the sentinel monitors the master under.
 pub const MASTER_NAME: &str = "signpost-test";
@@ -17,17 +19,6 @@ pub struct RedisSentinel {
     replica: (u16, Option<Child>),
     sentinel: (u16, Option<Child>),
     _dir: PathBuf,
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-fn connection(port: u16) -> Option<redis::Connection> {
-    let client = redis::Client::open(format!("redis://127.0.0.1:{port}")).ok()?;
-    let connection = client.get_connection_with_timeout(Duration::from_millis(300)).ok()?;
-    connection.set_read_timeout(Some(Duration::from_secs(2))).ok()?;
-    Some(connection)
 }
 
 fn spawn(args: &[String]) -> Child {

@@ -36,7 +36,8 @@ pub struct DumpedKey {
     pub values: Vec<Vec<u8>>,
 }
 
-fn free_port() -> u16 {
+/// A free port on 127.0.0.1 (as the kernel gives it now).
+pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 

@@ -156,9 +156,10 @@ const FP_CEILINGS: &[(&str, f64, f64)] = &[
 ];
 
 /// Counts the hits on innocent sets. A hit made only by entries that
-/// `signpost lint` reports as `dictionary-word` is the list's (the entry is
-/// an ordinary word, written as such in the text) and is counted apart; the
-/// ceilings hold for the others, the matcher's own.
+/// `signpost lint` reports as `dictionary-word`, each found as written
+/// (`plain`), is the list's (the entry is an ordinary word, written as such
+/// in the text) and is counted apart; the ceilings hold for the others, the
+/// matcher's own.
 fn false_positives<'a>(
     blind: &Blind,
     large: bool,
@@ -177,10 +178,12 @@ fn false_positives<'a>(
         let (mut hits, mut by_words) = (Vec::new(), 0usize);
         for query in queries.iter().copied().filter(|q| matcher.check(q).is_hit()) {
             let explained = matcher.explain(query);
+            // Only an entry found as written (`plain`) is the list's: a
+            // fuzzy reading of it reaching an ordinary word is the matcher's.
             let only_words = explained
                 .iter()
                 .filter(|e| !e.vetoed)
-                .all(|e| blind.dictionary_words.contains(&(e.source.clone(), e.line)));
+                .all(|e| e.via.contains(&"plain") && blind.dictionary_words.contains(&(e.source.clone(), e.line)));
             if only_words {
                 by_words += 1;
             } else {
