@@ -13,7 +13,8 @@ use std::time::{Duration, Instant};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::cell::{Dims, Event, EventKind, PLAIN_METRICS, field, hour_of, metrics_of};
+use super::cell::{Dims, Event, EventKind, field, hour_of, metrics_of};
+use super::metric::{Counter, Metric};
 use super::pseudonym::{Pseudonymizer, utc_day};
 use super::sink::{Batch, Change, SessionDelta, Sink};
 use super::token::now_seconds;
@@ -53,12 +54,13 @@ struct Pending {
     uniques: FxHashMap<u32, FxHashSet<[u8; 32]>>,
 }
 
-/// The counts of one cell key: the plain metrics by index, and the rare
-/// metrics with a detail (`helpline_clicks:ID`, `chatbot_choice:NODE:CHOICE`).
+/// The counts of one cell key: the metrics events count directly, by
+/// [`Metric::counted_index`], and the rare details (one helpline's clicks,
+/// one chat choice).
 #[derive(Default)]
 struct MetricCounts {
-    plain: [u64; PLAIN_METRICS.len()],
-    detailed: Vec<(String, u64)>,
+    plain: [u64; Metric::COUNTED.len()],
+    detailed: Vec<(Counter, u64)>,
 }
 
 impl Aggregator {
@@ -185,12 +187,18 @@ impl Aggregator {
 fn aggregate(pending: &mut Pending, event: &Event) {
     let key = (hour_of(event.at), event.dims.clone());
     let counts = pending.cells.entry(key).or_default();
-    metrics_of(&event.kind, |metric| match PLAIN_METRICS.iter().position(|m| *m == metric) {
-        Some(index) => counts.plain[index] += 1,
-        None => match counts.detailed.iter_mut().find(|(m, _)| m == metric) {
-            Some((_, n)) => *n += 1,
-            None => counts.detailed.push((metric.to_owned(), 1)),
-        },
+    metrics_of(&event.kind, |counter| {
+        let counted = match &counter {
+            Counter::Total(metric) => metric.counted_index(),
+            _ => None,
+        };
+        match counted {
+            Some(index) => counts.plain[index] += 1,
+            None => match counts.detailed.iter_mut().find(|(c, _)| *c == counter) {
+                Some((_, n)) => *n += 1,
+                None => counts.detailed.push((counter, 1)),
+            },
+        }
     });
     let (EventKind::Check { hit, warned }, Some(session)) = (&event.kind, &event.session) else {
         return;
@@ -209,14 +217,14 @@ fn take_batch(pending: &mut Pending, instance: u64, seq: u64) -> Batch {
     let mut batch = Batch { instance, seq, ..Batch::default() };
     let mut name = String::with_capacity(128);
     for ((hour, dims), counts) in pending.cells.drain() {
-        for (metric, n) in PLAIN_METRICS.iter().zip(counts.plain) {
+        for (metric, n) in Metric::COUNTED.into_iter().zip(counts.plain) {
             if n > 0 {
-                field(metric, &dims, &mut name);
+                field(&Counter::Total(metric), &dims, &mut name);
                 batch.cells.push((hour, name.clone(), n));
             }
         }
-        for (metric, n) in counts.detailed {
-            field(&metric, &dims, &mut name);
+        for (counter, n) in counts.detailed {
+            field(&counter, &dims, &mut name);
             batch.cells.push((hour, name.clone(), n));
         }
     }

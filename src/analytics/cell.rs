@@ -10,6 +10,7 @@
 use std::fmt::Write as _;
 use std::sync::Arc;
 
+use super::metric::{Counter, Metric};
 use super::pseudonym::SessionKey;
 use crate::keywords::EntryId;
 
@@ -132,70 +133,31 @@ pub struct Event {
     pub session: Option<SessionKey>,
 }
 
-/// Metric names of the hourly counters.
-pub mod metric {
-    /// Every check.
-    pub const CHECKS: &str = "checks";
-    /// Checks that matched.
-    pub const HITS: &str = "hits";
-    /// Checks answered with a warning.
-    pub const WARNINGS_SHOWN: &str = "warnings_shown";
-    /// Hits assigned to the control arm (nothing shown).
-    pub const CONTROL: &str = "control";
-    /// Warnings the operator displayed.
-    pub const DISPLAYED: &str = "displayed";
-    /// Warnings dismissed.
-    pub const DISMISSED: &str = "dismissed";
-    /// Chats opened.
-    pub const CHATBOT_OPENED: &str = "chatbot_opened";
-    /// Chat choices; the field is `chatbot_choice:NODE:CHOICE`.
-    pub const CHATBOT_CHOICE: &str = "chatbot_choice";
-    /// Help requested.
-    pub const HELP_REQUESTED: &str = "help_requested";
-    /// Hosted page views.
-    pub const PAGE_VIEWED: &str = "page_viewed";
-    /// Helpline clicks; the field is `helpline_clicks:ID`.
-    pub const HELPLINE_CLICKS: &str = "helpline_clicks";
-}
-
-/// The metrics without a detail, in a fixed order (the aggregator counts
-/// them by index).
-pub const PLAIN_METRICS: &[&str] = &[
-    metric::CHECKS,
-    metric::HITS,
-    metric::WARNINGS_SHOWN,
-    metric::CONTROL,
-    metric::DISPLAYED,
-    metric::DISMISSED,
-    metric::CHATBOT_OPENED,
-    metric::HELP_REQUESTED,
-    metric::PAGE_VIEWED,
-];
-
-/// Appends the metric fields `kind` counts to `out` (a check counts up to three).
-pub fn metrics_of(kind: &EventKind, mut out: impl FnMut(&str)) {
+/// Passes the counters `kind` counts to `out` (a check counts up to three).
+pub fn metrics_of(kind: &EventKind, mut out: impl FnMut(Counter)) {
+    let mut total = |metric| out(Counter::Total(metric));
     match kind {
         EventKind::Check { hit, warned } => {
-            out(metric::CHECKS);
+            total(Metric::Checks);
             if *hit {
-                out(metric::HITS);
-                out(if *warned { metric::WARNINGS_SHOWN } else { metric::CONTROL });
+                total(Metric::Hits);
+                total(if *warned { Metric::WarningsShown } else { Metric::Control });
             }
         }
-        EventKind::Displayed => out(metric::DISPLAYED),
-        EventKind::Dismissed => out(metric::DISMISSED),
-        EventKind::ChatbotOpened => out(metric::CHATBOT_OPENED),
-        EventKind::ChatbotChoice { node, choice } => out(&format!("{}:{node}:{choice}", metric::CHATBOT_CHOICE)),
-        EventKind::HelpRequested => out(metric::HELP_REQUESTED),
-        EventKind::PageViewed => out(metric::PAGE_VIEWED),
-        EventKind::HelplineClick { helpline } => out(&format!("{}:{helpline}", metric::HELPLINE_CLICKS)),
+        EventKind::Displayed => total(Metric::Displayed),
+        EventKind::Dismissed => total(Metric::Dismissed),
+        EventKind::ChatbotOpened => total(Metric::ChatbotOpened),
+        EventKind::ChatbotChoice { node, choice } => out(Counter::ChatbotChoice(format!("{node}:{choice}"))),
+        EventKind::HelpRequested => total(Metric::HelpRequested),
+        EventKind::PageViewed => total(Metric::PageViewed),
+        EventKind::HelplineClick { helpline } => out(Counter::HelplineClick(helpline.to_string())),
     }
 }
 
-/// The field name of `metric` under `dims`: `metric|v|category|entry|variant|locale|country|surface`.
-pub fn field(metric: &str, dims: &Dims, out: &mut String) {
+/// The field name of `counter` under `dims`: `metric|v|category|entry|variant|locale|country|surface`.
+pub fn field(counter: &Counter, dims: &Dims, out: &mut String) {
     out.clear();
-    out.push_str(metric);
+    let _ = write!(out, "{counter}");
     out.push('|');
     out.push_str(&dims.list_version);
     out.push('|');
@@ -251,7 +213,7 @@ mod tests {
             surface: Tag::new("search"),
         };
         let mut text = String::new();
-        field(metric::HITS, &dims, &mut text);
+        field(&Counter::Total(Metric::Hits), &dims, &mut text);
         assert_eq!(text, "hits|abc123|fictional-terms|00000000000000ff|help-to-stop|nl|BE|search");
         let parsed = parse_field(&text).unwrap();
         assert_eq!(parsed.metric, "hits");
@@ -270,10 +232,10 @@ mod tests {
     #[test]
     fn a_check_counts_checks_hits_and_what_was_shown() {
         let mut seen = Vec::new();
-        metrics_of(&EventKind::Check { hit: true, warned: false }, |m| seen.push(m.to_owned()));
+        metrics_of(&EventKind::Check { hit: true, warned: false }, |m| seen.push(m.to_string()));
         assert_eq!(seen, ["checks", "hits", "control"]);
         seen.clear();
-        metrics_of(&EventKind::HelplineClick { helpline: Arc::from("x") }, |m| seen.push(m.to_owned()));
+        metrics_of(&EventKind::HelplineClick { helpline: Arc::from("x") }, |m| seen.push(m.to_string()));
         assert_eq!(seen, ["helpline_clicks:x"]);
     }
 }

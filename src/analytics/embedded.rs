@@ -11,6 +11,7 @@ use redb::{Database, ReadOnlyDatabase, ReadableDatabase, ReadableTable, TableDef
 
 use super::cell::HOUR_SECONDS;
 use super::hll::HyperLogLog;
+use super::metric::SessionMetric;
 use super::pseudonym::{DAY_SECONDS, utc_day};
 use super::sink::{Batch, Change, DayCells, Sink, SinkError, StatsSource};
 
@@ -147,7 +148,7 @@ impl Sink for EmbeddedStore {
                     let old = hits.get(key).map_err(unavailable)?.map_or(0, |v| v.value());
                     hits.insert(key, old.saturating_add(delta.hits)).map_err(unavailable)?;
                     if old == 0 {
-                        add(&mut days, (delta.day, &format!("sessions_with_hit|{}", delta.arm)), 1)?;
+                        add(&mut days, (delta.day, &format!("{}|{}", SessionMetric::WithHit, delta.arm)), 1)?;
                     }
                 }
                 if delta.warnings > 0 {
@@ -155,10 +156,10 @@ impl Sink for EmbeddedStore {
                     let new = old.saturating_add(delta.warnings);
                     warnings.insert(key, new).map_err(unavailable)?;
                     if old == 0 {
-                        add(&mut days, (delta.day, &format!("sessions_warned|{}", delta.arm)), 1)?;
+                        add(&mut days, (delta.day, &format!("{}|{}", SessionMetric::Warned, delta.arm)), 1)?;
                     }
                     if old <= 1 && new >= 2 {
-                        add(&mut days, (delta.day, &format!("sessions_warned_again|{}", delta.arm)), 1)?;
+                        add(&mut days, (delta.day, &format!("{}|{}", SessionMetric::WarnedAgain, delta.arm)), 1)?;
                     }
                 }
             }

@@ -22,6 +22,7 @@ pub(crate) mod embedded;
 pub mod export;
 #[cfg(feature = "server")]
 pub(crate) mod hll;
+pub mod metric;
 #[cfg(feature = "server")]
 mod pipeline;
 pub mod pseudonym;
@@ -34,5 +35,6 @@ pub mod sink;
 pub mod token;
 
 pub use cell::{Dims, Event, EventKind, Tag};
+pub use metric::{Counter, Metric, SessionMetric};
 #[cfg(feature = "server")]
 pub use pipeline::{Analytics, AnalyticsError, Counters, RedisTarget, Shared, Store, open_source};

@@ -48,6 +48,7 @@ return 1
 // KEYS: days, hits, warned, uniques, flushes
 // ARGV: token, retention ttl, pseudonym expiry (unix s), session count, then
 //       (pseudonym, hits, warnings, arm) per session, then unique pseudonyms.
+// The day fields are the stored names of `SessionMetric` (a test below holds them equal).
 const SESSIONS_SCRIPT: &str = r"
 if redis.call('SISMEMBER', KEYS[5], ARGV[1]) == 1 then return 0 end
 local sessions = tonumber(ARGV[4])
@@ -312,5 +313,19 @@ impl StatsSource for RedisStore {
         let mut out: Vec<Change> = records.iter().filter_map(|r| serde_json::from_str(r).ok()).collect();
         out.sort_by_key(|c| c.at);
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analytics::metric::SessionMetric;
+
+    #[test]
+    fn the_sessions_script_writes_the_stored_names_of_the_session_measures() {
+        for metric in SessionMetric::ALL {
+            let written = SESSIONS_SCRIPT.contains(&format!("'{}|'", metric.name()));
+            assert_eq!(written, SessionMetric::parse_stored(metric.name()).is_some(), "{metric}");
+        }
     }
 }

@@ -20,7 +20,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use super::EventKind;
-use super::cell::metric;
+use super::metric::{Counter, Metric};
 use super::token::Claims;
 
 /// Most (token, event) pairs the memory record holds.
@@ -31,13 +31,13 @@ pub const MAX_REMEMBERED: usize = 1 << 20;
 pub fn once_key(kind: &EventKind) -> String {
     match kind {
         EventKind::Check { .. } => "check".to_owned(),
-        EventKind::Displayed => metric::DISPLAYED.to_owned(),
-        EventKind::Dismissed => metric::DISMISSED.to_owned(),
-        EventKind::ChatbotOpened => metric::CHATBOT_OPENED.to_owned(),
-        EventKind::ChatbotChoice { node, .. } => format!("{}:{node}", metric::CHATBOT_CHOICE),
-        EventKind::HelpRequested => metric::HELP_REQUESTED.to_owned(),
-        EventKind::PageViewed => metric::PAGE_VIEWED.to_owned(),
-        EventKind::HelplineClick { helpline } => format!("{}:{helpline}", metric::HELPLINE_CLICKS),
+        EventKind::Displayed => Metric::Displayed.name().to_owned(),
+        EventKind::Dismissed => Metric::Dismissed.name().to_owned(),
+        EventKind::ChatbotOpened => Metric::ChatbotOpened.name().to_owned(),
+        EventKind::ChatbotChoice { node, .. } => format!("{}{node}", Counter::CHATBOT_CHOICE_PREFIX),
+        EventKind::HelpRequested => Metric::HelpRequested.name().to_owned(),
+        EventKind::PageViewed => Metric::PageViewed.name().to_owned(),
+        EventKind::HelplineClick { helpline } => format!("{}{helpline}", Counter::HELPLINE_CLICK_PREFIX),
     }
 }
 

@@ -10,7 +10,8 @@
 //! with `'`.
 
 use super::Report;
-use crate::analytics::export::{Counts, Export, METRICS, SESSION_METRICS, hour_to_rfc3339};
+use crate::analytics::export::{Counts, Export, hour_to_rfc3339};
+use crate::analytics::metric::{Metric, SessionMetric};
 
 /// A CSV table of an export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,7 +88,7 @@ fn buckets(export: &Export) -> String {
     let mut out = String::new();
     let mut header: Vec<String> = vec!["bucket".into()];
     header.extend(export.by.iter().map(|d| text(d)));
-    header.extend(METRICS.iter().map(|m| (*m).to_owned()));
+    header.extend(Metric::ALL.map(|m| m.name().to_owned()));
     header.extend(["hits_per_1000_checks".into(), "click_through_rate".into(), "suppressed".into()]);
     push_row(&mut out, &header);
     let mut row = |label: &str, counts: &Counts| {
@@ -95,8 +96,8 @@ fn buckets(export: &Export) -> String {
         for dimension in &export.by {
             fields.push(text(counts.group.get(dimension).map(String::as_str).unwrap_or_default()));
         }
-        for metric in METRICS {
-            fields.push(optional(counts.values.get(metric).copied().flatten()));
+        for metric in Metric::ALL {
+            fields.push(optional(counts.get(metric)));
         }
         fields.push(optional(counts.hits_per_1000_checks));
         fields.push(optional(counts.click_through_rate));
@@ -120,13 +121,13 @@ fn buckets(export: &Export) -> String {
 fn sessions(export: &Export) -> String {
     let mut out = String::new();
     let mut header: Vec<String> = vec!["day".into(), "arm".into()];
-    header.extend(SESSION_METRICS.iter().map(|m| (*m).to_owned()));
+    header.extend(SessionMetric::ALL.map(|m| m.name().to_owned()));
     header.extend(["warned_again_share".into(), "suppressed".into()]);
     push_row(&mut out, &header);
     for row in &export.sessions {
         let mut fields = vec![text(&row.day), text(&row.arm)];
-        for metric in SESSION_METRICS {
-            fields.push(optional(row.values.get(metric).copied().flatten()));
+        for metric in SessionMetric::ALL {
+            fields.push(optional(row.get(metric)));
         }
         fields.push(optional(row.warned_again_share));
         fields.push(text(&row.suppressed.join(" ")));

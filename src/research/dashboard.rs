@@ -18,15 +18,16 @@ use super::plots::Marker;
 use super::stats::{Comparison, Proportion, Z95, two_proportion, wilson};
 use super::{Its, interrupted_time_series};
 use crate::analytics::cell::HOUR_SECONDS;
-use crate::analytics::export::{Count, Export, WARNED, WARNED_ONCE, parse_hour};
+use crate::analytics::export::{Count, Export, parse_hour};
+use crate::analytics::metric::{Metric, SessionMetric};
 
-/// The steps of the funnel, with their metric names.
-pub const FUNNEL: &[(&str, &str)] = &[
-    ("warnings shown", "warnings_shown"),
-    ("displayed", "displayed"),
-    ("chatbot opened", "chatbot_opened"),
-    ("help requested", "help_requested"),
-    ("helpline clicks", "helpline_clicks"),
+/// The steps of the funnel, with their metrics.
+pub const FUNNEL: &[(&str, Metric)] = &[
+    ("warnings shown", Metric::WarningsShown),
+    ("displayed", Metric::Displayed),
+    ("chatbot opened", Metric::ChatbotOpened),
+    ("help requested", Metric::HelpRequested),
+    ("helpline clicks", Metric::HelplineClicks),
 ];
 
 /// One arm compared.
@@ -103,15 +104,14 @@ fn label_of(start: &str, hourly: bool) -> String {
 /// work out a count one of them withholds.
 pub fn build(export: &Export, intervention_day: Option<u32>) -> Dashboard {
     let hourly = matches!(export.granularity, crate::analytics::export::Granularity::Hour);
-    let value = |counts: &crate::analytics::export::Counts, metric: &str| counts.values.get(metric).copied().flatten();
     let labels = export.buckets.iter().map(|b| label_of(&b.start, hourly)).collect();
-    let checks = export.buckets.iter().map(|b| value(&b.counts, "checks").map(|v| v as f64)).collect();
+    let checks = export.buckets.iter().map(|b| b.counts.get(Metric::Checks).map(|v| v as f64)).collect();
     let hits_per_1000 = export.buckets.iter().map(|b| b.counts.hits_per_1000_checks).collect();
-    let shown = value(&export.totals.counts, "warnings_shown");
+    let shown = export.totals.counts.get(Metric::WarningsShown);
     let funnel = FUNNEL
         .iter()
         .map(|(label, metric)| {
-            let count = value(&export.totals.counts, metric);
+            let count = export.totals.counts.get(*metric);
             let share = match (count, shown) {
                 (Some(c), Some(s)) if s > 0 => Some(c as f64 / s as f64),
                 _ => None,
@@ -135,11 +135,11 @@ pub fn build(export: &Export, intervention_day: Option<u32>) -> Dashboard {
     arms.sort();
     let turn_back_of = |arm: &str| -> Option<(u64, u64)> {
         let row = arm_rows.iter().find(|r| r.arm == arm)?;
-        Some((row.values.get(WARNED_ONCE).copied().flatten()?, row.values.get(WARNED).copied().flatten()?))
+        Some((row.get(SessionMetric::WarnedOnce)?, row.get(SessionMetric::Warned)?))
     };
     let help_of = |arm: &str| -> Option<(u64, u64)> {
         let group = export.totals.groups.iter().find(|g| g.group.get("variant").map(String::as_str) == Some(arm))?;
-        Some((value(group, "helpline_clicks")?, value(group, "warnings_shown")?))
+        Some((group.get(Metric::HelplineClicks)?, group.get(Metric::WarningsShown)?))
     };
     let reference =
         if arms.iter().any(|a| a == "control") { Some("control".to_owned()) } else { arms.first().cloned() };

@@ -10,8 +10,8 @@ pub mod stats;
 
 use serde::Serialize;
 
-use crate::analytics::cell::metric;
 use crate::analytics::export::{Export, day_to_date};
+use crate::analytics::metric::Metric;
 use stats::Segmented;
 
 /// An export with the analyses asked of it: what `/v1/stats` and `signpost
@@ -68,8 +68,8 @@ pub fn interrupted_time_series(daily: &Export, intervention_day: u32) -> Option<
     let mut days: Vec<(u32, f64)> = Vec::new();
     for bucket in &daily.buckets {
         let hour = crate::analytics::export::parse_hour(&bucket.start)?;
-        let checks = bucket.counts.values.get(metric::CHECKS).copied().flatten();
-        let hits = bucket.counts.values.get(metric::HITS).copied().flatten();
+        let checks = bucket.counts.get(Metric::Checks);
+        let hits = bucket.counts.get(Metric::Hits);
         if let (Some(checks), Some(hits)) = (checks, hits) {
             if checks > 0 {
                 days.push((hour / 24, hits as f64 * 1000.0 / checks as f64));

@@ -17,19 +17,20 @@ pub(super) enum Pos {
     Total,
 }
 
-/// Several metrics over one table of rows × columns with its margins; every
-/// value has a flat index (per metric: cells, rows, columns, total).
-pub(super) struct Grid {
-    pub(super) metrics: Vec<String>,
+/// Several metrics (of type `M`: counters, session measures) over one table
+/// of rows × columns with its margins; every value has a flat index (per
+/// metric: cells, rows, columns, total).
+pub(super) struct Grid<M> {
+    pub(super) metrics: Vec<M>,
     pub(super) rows: usize,
     pub(super) columns: usize,
     pub(super) values: Vec<u64>,
 }
 
-impl Grid {
+impl<M: PartialEq + std::fmt::Display> Grid<M> {
     /// The grid of `matrices` (metric, rows × columns counts); margins are
     /// summed here.
-    pub(super) fn new(matrices: Vec<(String, Vec<Vec<u64>>)>, rows: usize, columns: usize) -> Grid {
+    pub(super) fn new(matrices: Vec<(M, Vec<Vec<u64>>)>, rows: usize, columns: usize) -> Grid<M> {
         let mut grid = Grid { metrics: Vec::new(), rows, columns, values: Vec::new() };
         for (m, (name, matrix)) in matrices.into_iter().enumerate() {
             grid.metrics.push(name);
@@ -62,9 +63,9 @@ impl Grid {
         m * self.block() + offset
     }
 
-    /// The index of the metric called `name`.
-    pub(super) fn metric(&self, name: &str) -> Option<usize> {
-        self.metrics.iter().position(|m| m == name)
+    /// The index of `metric`.
+    pub(super) fn metric(&self, metric: &M) -> Option<usize> {
+        self.metrics.iter().position(|m| m == metric)
     }
 
     /// Every position, in index order.
@@ -98,7 +99,7 @@ impl Grid {
 
     /// The lines of `total = Σ parts` at every position. A metric absent
     /// from the grid is zero everywhere, never withheld, and left out.
-    pub(super) fn identity_lines(&self, total: &str, parts: &[String]) -> Vec<Vec<usize>> {
+    pub(super) fn identity_lines(&self, total: &M, parts: &[M]) -> Vec<Vec<usize>> {
         // The sum goes last (the convention of `disclosure`); an absent sum
         // is zero, so its parts are too.
         let Some(sum) = self.metric(total) else { return Vec::new() };
@@ -118,9 +119,10 @@ impl Grid {
         span_of: impl Fn(Pos) -> ((u32, u32), Vec<(String, String)>),
     ) -> Vec<Count> {
         let mut published = vec![None; self.values.len()];
+        let names: Vec<String> = self.metrics.iter().map(ToString::to_string).collect();
         for pos in self.positions() {
             let ((start, end), group) = span_of(pos);
-            for (m, name) in self.metrics.iter().enumerate() {
+            for (m, name) in names.iter().enumerate() {
                 let i = self.index(m, pos);
                 if !withheld[i] {
                     let id = CellId { metric: name, start, end, group: &group };

@@ -60,7 +60,6 @@ pub use noise::NoiseKey;
 use noise::Noiser;
 pub use period::{day_to_date, hour_to_rfc3339, parse_hour, period};
 use sessions::*;
-pub use sessions::{WARNED, WARNED_AGAIN, WARNED_ONCE, WITH_HIT};
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -68,28 +67,11 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::analytics::cell::{DIMENSIONS, HOUR_SECONDS, metric, parse_field};
+use crate::analytics::cell::{DIMENSIONS, HOUR_SECONDS, parse_field};
 use crate::analytics::disclosure::{protect, protect_known};
+use crate::analytics::metric::{Counter, Metric, SessionMetric};
 use crate::analytics::sink::{Change, SinkError, StatsSource};
 use crate::deterrence::CONTROL_ARM;
-
-/// The hourly metrics exported, in column order.
-pub const METRICS: &[&str] = &[
-    "checks",
-    "hits",
-    "warnings_shown",
-    "control",
-    "displayed",
-    "dismissed",
-    "chatbot_opened",
-    "chatbot_choices",
-    "help_requested",
-    "page_viewed",
-    "helpline_clicks",
-];
-
-/// The day-level session metrics exported, per arm.
-pub const SESSION_METRICS: &[&str] = &[WITH_HIT, WARNED, WARNED_ONCE, WARNED_AGAIN];
 
 /// Time buckets of an export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -154,9 +136,6 @@ impl Granularity {
     }
 }
 
-/// The metric that sums every `chatbot_choice:NODE:CHOICE` of a bucket and group.
-pub const CHATBOT_CHOICES: &str = "chatbot_choices";
-
 /// What to export.
 #[derive(Clone, Debug)]
 pub struct StatsQuery {
@@ -200,7 +179,7 @@ pub struct Counts {
     /// Metric → count (`null` when withheld).
     #[serde(flatten)]
     #[schema(value_type = BTreeMap<String, Option<u64>>)]
-    pub values: BTreeMap<&'static str, Count>,
+    pub values: BTreeMap<Metric, Count>,
     /// Helpline clicks by helpline id.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub helpline_clicks_by_id: BTreeMap<String, Count>,
@@ -214,6 +193,13 @@ pub struct Counts {
     /// Metrics withheld here (small cells and their complements).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub suppressed: Vec<String>,
+}
+
+impl Counts {
+    /// The count of `metric` (`None` when withheld).
+    pub fn get(&self, metric: Metric) -> Count {
+        self.values.get(&metric).copied().flatten()
+    }
 }
 
 /// One time bucket.
@@ -239,13 +225,20 @@ pub struct SessionRow {
     /// Metric → count (`null` when withheld).
     #[serde(flatten)]
     #[schema(value_type = BTreeMap<String, Option<u64>>)]
-    pub values: BTreeMap<&'static str, Count>,
+    pub values: BTreeMap<SessionMetric, Count>,
     /// Share of warned sessions warned again (the reThink "did not search
     /// again" measure is one minus this).
     pub warned_again_share: Option<f64>,
     /// Metrics withheld here.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub suppressed: Vec<String>,
+}
+
+impl SessionRow {
+    /// The count of `metric` (`None` when withheld).
+    pub fn get(&self, metric: SessionMetric) -> Count {
+        self.values.get(&metric).copied().flatten()
+    }
 }
 
 /// Unique sessions of one day (HyperLogLog estimate).
@@ -342,10 +335,10 @@ pub const MAX_EXPORT_VALUES: u64 = 1_000_000;
 /// A group key: the values of the `by` dimensions.
 type GroupKey = Vec<String>;
 
-/// Raw sums before disclosure control: metric → bucket → group → count.
+/// Raw sums before disclosure control: counter → bucket → group → count.
 #[derive(Default)]
 struct Table {
-    values: BTreeMap<String, BTreeMap<u32, BTreeMap<GroupKey, u64>>>,
+    values: BTreeMap<Counter, BTreeMap<u32, BTreeMap<GroupKey, u64>>>,
 }
 
 impl Table {
@@ -357,8 +350,8 @@ impl Table {
         self.values.len() as u64 * (buckets.len() as u64 + 1) * (groups.len().max(1) as u64 + 1)
     }
 
-    fn add(&mut self, metric: &str, bucket: u32, group: &GroupKey, n: u64) {
-        let cells = self.values.entry(metric.to_owned()).or_default().entry(bucket).or_default();
+    fn add(&mut self, counter: &Counter, bucket: u32, group: &GroupKey, n: u64) {
+        let cells = self.values.entry(counter.clone()).or_default().entry(bucket).or_default();
         *cells.entry(group.clone()).or_default() += n;
     }
 }
@@ -434,14 +427,14 @@ fn read_table(
     let mut list_versions = BTreeSet::new();
     for (hour, field, n) in source.cells(query.from_hour, query.to_hour)? {
         let Some(parsed) = parse_field(&field) else { continue };
+        let Some(counter) = Counter::parse(parsed.metric) else { continue };
         list_versions.insert(parsed.dims[0].to_owned());
         let bucket = query.granularity.bucket_of(hour);
         let group: GroupKey = by_index.iter().map(|&i| parsed.dims[i].to_owned()).collect();
-        table.add(parsed.metric, bucket, &group, n);
+        table.add(&counter, bucket, &group, n);
         // Details roll up into their metric.
-        if let Some((base, _)) = parsed.metric.split_once(':') {
-            let base = if base == metric::CHATBOT_CHOICE { CHATBOT_CHOICES } else { base };
-            table.add(base, bucket, &group, n);
+        if let Some(total) = counter.rolls_up_into() {
+            table.add(&Counter::Total(total), bucket, &group, n);
         }
     }
     Ok((table, list_versions))
@@ -462,18 +455,20 @@ fn changes_in(changes: Vec<Change>, from_hour: u32, to_hour: u32) -> Vec<Change>
 
 /// The identities between hourly metrics of one bucket and group: a total
 /// and the metrics it is the sum of.
-fn hourly_identities(metrics: &[String]) -> Vec<(String, Vec<String>)> {
-    let detail = |prefix: &str| -> Vec<String> { metrics.iter().filter(|m| m.starts_with(prefix)).cloned().collect() };
+fn hourly_identities(counters: &[Counter]) -> Vec<(Counter, Vec<Counter>)> {
+    let details_of = |total: Metric| -> Vec<Counter> {
+        counters.iter().filter(|c| c.rolls_up_into() == Some(total)).cloned().collect()
+    };
     vec![
-        (metric::HITS.to_owned(), vec![metric::WARNINGS_SHOWN.to_owned(), metric::CONTROL.to_owned()]),
-        (metric::HELPLINE_CLICKS.to_owned(), detail(&format!("{}:", metric::HELPLINE_CLICKS))),
-        (CHATBOT_CHOICES.to_owned(), detail(&format!("{}:", metric::CHATBOT_CHOICE))),
+        (Counter::Total(Metric::Hits), vec![Counter::Total(Metric::WarningsShown), Counter::Total(Metric::Control)]),
+        (Counter::Total(Metric::HelplineClicks), details_of(Metric::HelplineClicks)),
+        (Counter::Total(Metric::ChatbotChoices), details_of(Metric::ChatbotChoices)),
     ]
 }
 
 /// The hourly metrics as a grid of buckets × groups, with the buckets and
 /// groups in order (one empty group when there is no `by`).
-fn hourly_grid(table: &Table) -> (Grid, Vec<u32>, Vec<GroupKey>) {
+fn hourly_grid(table: &Table) -> (Grid<Counter>, Vec<u32>, Vec<GroupKey>) {
     let buckets: BTreeSet<u32> = table.values.values().flat_map(|b| b.keys().copied()).collect();
     let groups: BTreeSet<GroupKey> =
         table.values.values().flat_map(|b| b.values().flat_map(|g| g.keys().cloned())).collect();
@@ -482,12 +477,12 @@ fn hourly_grid(table: &Table) -> (Grid, Vec<u32>, Vec<GroupKey>) {
     let matrices = table
         .values
         .iter()
-        .map(|(metric, by_bucket)| {
+        .map(|(counter, by_bucket)| {
             let matrix = buckets
                 .iter()
                 .map(|b| groups.iter().map(|g| by_bucket.get(b).and_then(|c| c.get(g)).copied().unwrap_or(0)).collect())
                 .collect();
-            (metric.clone(), matrix)
+            (counter.clone(), matrix)
         })
         .collect();
     (Grid::new(matrices, buckets.len(), groups.len()), buckets, groups)
@@ -560,8 +555,10 @@ fn hit_values<'a>(by: &'a [String], group: &'a GroupKey) -> impl Iterator<Item =
 /// `checks = hits` at every bucket and the period of a group with a value
 /// in a [`HIT_DIMENSIONS`] dimension: every check counted there matched.
 /// (The other groups' checks then give the hits of a bucket away too.)
-fn hit_only_lines(grid: &Grid, groups: &[GroupKey], by: &[String]) -> Vec<Vec<usize>> {
-    let (Some(hits), Some(checks)) = (grid.metric(metric::HITS), grid.metric(metric::CHECKS)) else {
+fn hit_only_lines(grid: &Grid<Counter>, groups: &[GroupKey], by: &[String]) -> Vec<Vec<usize>> {
+    let (Some(hits), Some(checks)) =
+        (grid.metric(&Counter::Total(Metric::Hits)), grid.metric(&Counter::Total(Metric::Checks)))
+    else {
         return Vec::new();
     };
     let mut lines = Vec::new();
@@ -577,11 +574,11 @@ fn hit_only_lines(grid: &Grid, groups: &[GroupKey], by: &[String]) -> Vec<Vec<us
 /// metric but `checks` in a group whose [`HIT_DIMENSIONS`] value is empty
 /// (checks that matched nothing; events and hits carry the hit's
 /// dimensions). Withholding them would protect nothing.
-fn hit_free_zeros(grid: &Grid, groups: &[GroupKey], by: &[String]) -> Vec<bool> {
+fn hit_free_zeros(grid: &Grid<Counter>, groups: &[GroupKey], by: &[String]) -> Vec<bool> {
     let mut fixed = vec![false; grid.values.len()];
     for (c, _) in groups.iter().enumerate().filter(|(_, g)| hit_values(by, g).any(str::is_empty)) {
         for (m, name) in grid.metrics.iter().enumerate() {
-            if name == metric::CHECKS {
+            if *name == Counter::Total(Metric::Checks) {
                 continue;
             }
             for pos in (0..grid.rows).map(|r| Pos::Cell(r, c)).chain([Pos::Column(c)]) {
@@ -601,18 +598,22 @@ fn group_pairs(by: &[String], group: &GroupKey) -> Vec<(String, String)> {
 }
 
 /// The counts of every hourly metric at `pos` of `grid`, with rates.
-fn counts_at(grid: &Grid, published: &[Count], pos: Pos, group: BTreeMap<String, String>) -> Counts {
+fn counts_at(grid: &Grid<Counter>, published: &[Count], pos: Pos, group: BTreeMap<String, String>) -> Counts {
     let value = |m: usize| published[grid.index(m, pos)];
     let mut counts = Counts { group, ..Counts::default() };
-    for name in METRICS {
+    for metric in Metric::ALL {
         // A metric never counted is zero everywhere.
-        counts.values.insert(name, grid.metric(name).map_or(Some(0), value));
+        counts.values.insert(metric, grid.metric(&Counter::Total(metric)).map_or(Some(0), value));
     }
-    for (m, name) in grid.metrics.iter().enumerate() {
-        if let Some(id) = name.strip_prefix("helpline_clicks:") {
-            counts.helpline_clicks_by_id.insert(id.to_owned(), value(m));
-        } else if let Some(step) = name.strip_prefix("chatbot_choice:") {
-            counts.chatbot_choices_by_step.insert(step.to_owned(), value(m));
+    for (m, counter) in grid.metrics.iter().enumerate() {
+        match counter {
+            Counter::Total(_) => {}
+            Counter::HelplineClick(id) => {
+                counts.helpline_clicks_by_id.insert(id.clone(), value(m));
+            }
+            Counter::ChatbotChoice(step) => {
+                counts.chatbot_choices_by_step.insert(step.clone(), value(m));
+            }
         }
     }
     finish(&mut counts);
@@ -621,12 +622,11 @@ fn counts_at(grid: &Grid, published: &[Count], pos: Pos, group: BTreeMap<String,
 
 /// Rates (from the published counts only) and the list of withheld metrics.
 fn finish(counts: &mut Counts) {
-    let get = |m: &str| counts.values.get(m).copied().flatten();
-    counts.hits_per_1000_checks = match (get("hits"), get("checks")) {
+    counts.hits_per_1000_checks = match (counts.get(Metric::Hits), counts.get(Metric::Checks)) {
         (Some(hits), Some(checks)) if checks > 0 => Some(round(hits as f64 * 1000.0 / checks as f64)),
         _ => None,
     };
-    counts.click_through_rate = match (get("helpline_clicks"), get("warnings_shown")) {
+    counts.click_through_rate = match (counts.get(Metric::HelplineClicks), counts.get(Metric::WarningsShown)) {
         (Some(clicks), Some(shown)) if shown > 0 => Some(round(clicks as f64 / shown as f64)),
         _ => None,
     };
@@ -634,20 +634,20 @@ fn finish(counts: &mut Counts) {
         .values
         .iter()
         .filter(|(_, v)| v.is_none())
-        .map(|(m, _)| (*m).to_owned())
+        .map(|(m, _)| m.name().to_owned())
         .chain(
             counts
                 .helpline_clicks_by_id
                 .iter()
                 .filter(|(_, v)| v.is_none())
-                .map(|(id, _)| format!("helpline_clicks:{id}")),
+                .map(|(id, _)| Counter::HelplineClick(id.clone()).to_string()),
         )
         .chain(
             counts
                 .chatbot_choices_by_step
                 .iter()
                 .filter(|(_, v)| v.is_none())
-                .map(|(s, _)| format!("chatbot_choice:{s}")),
+                .map(|(s, _)| Counter::ChatbotChoice(s.clone()).to_string()),
         )
         .collect();
 }

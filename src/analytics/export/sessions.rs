@@ -2,20 +2,8 @@
 
 use super::*;
 
-/// Sessions with a hit (per day and arm).
-pub const WITH_HIT: &str = "sessions_with_hit";
-
-/// Sessions shown a warning.
-pub const WARNED: &str = "sessions_warned";
-
-/// Sessions shown a warning once (warned − warned again).
-pub const WARNED_ONCE: &str = "sessions_warned_once";
-
-/// Sessions shown a warning more than once.
-pub const WARNED_AGAIN: &str = "sessions_warned_again";
-
 /// Stored session counts: day → arm → metric → count.
-pub(super) type SessionCounts = BTreeMap<u32, BTreeMap<String, BTreeMap<&'static str, u64>>>;
+pub(super) type SessionCounts = BTreeMap<u32, BTreeMap<String, BTreeMap<SessionMetric, u64>>>;
 
 /// Session outcomes (days × arms, protected) and unique sessions per day.
 pub(super) fn sessions(
@@ -33,7 +21,7 @@ pub(super) fn sessions(
             continue;
         }
         let Some((metric, arm)) = field.split_once('|') else { continue };
-        let Some(&metric) = SESSION_METRICS.iter().find(|m| **m == metric) else { continue };
+        let Some(metric) = SessionMetric::parse_stored(metric) else { continue };
         *by_day.entry(day).or_default().entry(arm.to_owned()).or_default().entry(metric).or_default() += n;
     }
     let arms: BTreeSet<String> = by_day.values().flat_map(|a| a.keys().cloned()).collect();
@@ -41,7 +29,7 @@ pub(super) fn sessions(
     let days: Vec<u32> = by_day.keys().copied().collect();
     let grid = session_grid(&by_day, &days, &arms);
     let mut lines = grid.table_lines();
-    lines.extend(grid.identity_lines(WARNED, &[WARNED_ONCE.to_owned(), WARNED_AGAIN.to_owned()]));
+    lines.extend(grid.identity_lines(&SessionMetric::Warned, &[SessionMetric::WarnedOnce, SessionMetric::WarnedAgain]));
     lines.extend(arm_lines(&grid, &arms));
     let protection = protect(&grid.values, &lines, query.k);
     let withheld = &protection.withheld;
@@ -88,9 +76,9 @@ pub(super) fn sessions(
 
 /// The sessions table: every session metric over days × arms
 /// (`sessions_warned_once` = warned − warned again).
-pub(super) fn session_grid(by_day: &SessionCounts, days: &[u32], arms: &[String]) -> Grid {
-    let matrices = SESSION_METRICS
-        .iter()
+pub(super) fn session_grid(by_day: &SessionCounts, days: &[u32], arms: &[String]) -> Grid<SessionMetric> {
+    let matrices = SessionMetric::ALL
+        .into_iter()
         .map(|metric| {
             let matrix = days
                 .iter()
@@ -98,9 +86,9 @@ pub(super) fn session_grid(by_day: &SessionCounts, days: &[u32], arms: &[String]
                     arms.iter()
                         .map(|a| {
                             let values = by_day.get(d).and_then(|x| x.get(a));
-                            let get = |m: &str| values.and_then(|v| v.get(m)).copied().unwrap_or(0);
-                            if *metric == WARNED_ONCE {
-                                get(WARNED).saturating_sub(get(WARNED_AGAIN))
+                            let get = |m: SessionMetric| values.and_then(|v| v.get(&m)).copied().unwrap_or(0);
+                            if metric == SessionMetric::WarnedOnce {
+                                get(SessionMetric::Warned).saturating_sub(get(SessionMetric::WarnedAgain))
                             } else {
                                 get(metric)
                             }
@@ -108,7 +96,7 @@ pub(super) fn session_grid(by_day: &SessionCounts, days: &[u32], arms: &[String]
                         .collect()
                 })
                 .collect();
-            ((*metric).to_owned(), matrix)
+            (metric, matrix)
         })
         .collect();
     Grid::new(matrices, days.len(), arms.len())
@@ -119,8 +107,10 @@ pub(super) fn session_grid(by_day: &SessionCounts, days: &[u32], arms: &[String]
 /// `sessions_with_hit = sessions_warned` for a warning arm (per day and for
 /// the period), and for all arms `sessions_with_hit = sessions_warned +
 /// sessions_with_hit` of the control arm.
-pub(super) fn arm_lines(grid: &Grid, arms: &[String]) -> Vec<Vec<usize>> {
-    let (Some(hit), Some(warned)) = (grid.metric(WITH_HIT), grid.metric(WARNED)) else { return Vec::new() };
+pub(super) fn arm_lines(grid: &Grid<SessionMetric>, arms: &[String]) -> Vec<Vec<usize>> {
+    let (Some(hit), Some(warned)) = (grid.metric(&SessionMetric::WithHit), grid.metric(&SessionMetric::Warned)) else {
+        return Vec::new();
+    };
     let control = arms.iter().position(|a| a == CONTROL_ARM);
     // The sum (sessions with a hit) goes last.
     let pair = |pos: Pos| vec![grid.index(warned, pos), grid.index(hit, pos)];
@@ -137,15 +127,21 @@ pub(super) fn arm_lines(grid: &Grid, arms: &[String]) -> Vec<Vec<usize>> {
 }
 
 /// One row of the sessions table at `pos`.
-pub(super) fn session_row(grid: &Grid, published: &[Count], day: String, arm: &str, pos: Pos) -> SessionRow {
+pub(super) fn session_row(
+    grid: &Grid<SessionMetric>,
+    published: &[Count],
+    day: String,
+    arm: &str,
+    pos: Pos,
+) -> SessionRow {
     let mut values = BTreeMap::new();
-    for metric in SESSION_METRICS {
-        values.insert(*metric, grid.metric(metric).and_then(|m| published[grid.index(m, pos)]));
+    for metric in SessionMetric::ALL {
+        values.insert(metric, grid.metric(&metric).and_then(|m| published[grid.index(m, pos)]));
     }
-    let warned_again_share = match (values[WARNED_AGAIN], values[WARNED]) {
+    let warned_again_share = match (values[&SessionMetric::WarnedAgain], values[&SessionMetric::Warned]) {
         (Some(again), Some(warned)) if warned > 0 => Some(round(again as f64 / warned as f64)),
         _ => None,
     };
-    let suppressed = values.iter().filter(|(_, v)| v.is_none()).map(|(m, _)| (*m).to_owned()).collect();
+    let suppressed = values.iter().filter(|(_, v)| v.is_none()).map(|(m, _)| m.name().to_owned()).collect();
     SessionRow { day, arm: arm.to_owned(), values, warned_again_share, suppressed }
 }

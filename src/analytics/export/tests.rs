@@ -33,7 +33,7 @@ impl Fake {
     }
 
     /// Adds `n` of the session metric `metric` on `day` in `arm`.
-    fn day(&mut self, day: u32, metric: &str, arm: &str, n: u64) -> &mut Self {
+    fn day(&mut self, day: u32, metric: impl std::fmt::Display, arm: &str, n: u64) -> &mut Self {
         self.days.push((day, format!("{metric}|{arm}"), n));
         self
     }
@@ -61,13 +61,13 @@ fn assert_line(label: &str, line: &[Count]) {
 
 /// Asserts every identity between the metrics of `counts`.
 fn assert_identities(counts: &Counts) {
-    let v = |m: &str| counts.values[m];
-    assert_line("hits = warnings_shown + control", &[v("hits"), v("warnings_shown"), v("control")]);
+    let v = |m: Metric| counts.values[&m];
+    assert_line("hits = warnings_shown + control", &[v(Metric::Hits), v(Metric::WarningsShown), v(Metric::Control)]);
     let helplines: Vec<Count> =
-        std::iter::once(v("helpline_clicks")).chain(counts.helpline_clicks_by_id.values().copied()).collect();
+        std::iter::once(v(Metric::HelplineClicks)).chain(counts.helpline_clicks_by_id.values().copied()).collect();
     assert_line("helpline_clicks = Σ helplines", &helplines);
     let chat: Vec<Count> =
-        std::iter::once(v("chatbot_choices")).chain(counts.chatbot_choices_by_step.values().copied()).collect();
+        std::iter::once(v(Metric::ChatbotChoices)).chain(counts.chatbot_choices_by_step.values().copied()).collect();
     assert_line("chatbot_choices = Σ steps", &chat);
 }
 
@@ -86,7 +86,7 @@ fn session<'a>(export: &'a Export, day: &str, arm: &str) -> &'a SessionRow {
 #[test]
 fn small_cells_and_their_complements_are_withheld() {
     // Two buckets × two groups: one small cell (3).
-    let grid = Grid::new(vec![("hits".into(), vec![vec![3, 50], vec![40, 60]])], 2, 2);
+    let grid = Grid::new(vec![(Metric::Hits, vec![vec![3, 50], vec![40, 60]])], 2, 2);
     let withheld = protect(&grid.values, &grid.table_lines(), 10).withheld;
     let p = grid.publish(&withheld, &Noiser::new(None, &NoiseKey::new([0; 32])), |_| ((0, 1), Vec::new()));
     let at = |pos| p[grid.index(0, pos)];
@@ -107,10 +107,10 @@ fn small_cells_and_their_complements_are_withheld() {
 
 #[test]
 fn zeros_and_large_counts_are_published() {
-    let grid = Grid::new(vec![("hits".into(), vec![vec![0, 10], vec![25, 0]])], 2, 2);
+    let grid = Grid::new(vec![(Metric::Hits, vec![vec![0, 10], vec![25, 0]])], 2, 2);
     let withheld = protect(&grid.values, &grid.table_lines(), 10).withheld;
     assert!(withheld.iter().all(|w| !w));
-    let grid = Grid::new(vec![("hits".into(), vec![vec![3, 0]]), ("control".into(), vec![vec![0, 0]])], 1, 2);
+    let grid = Grid::new(vec![(Metric::Hits, vec![vec![3, 0]]), (Metric::Control, vec![vec![0, 0]])], 1, 2);
     let withheld = protect(&grid.values, &grid.table_lines(), 10).withheld;
     let zeros: Vec<bool> = (0..grid.values.len()).filter(|&i| grid.values[i] == 0).map(|i| withheld[i]).collect();
     assert!(!zeros.is_empty() && zeros.iter().all(|w| !w), "a zero is never withheld, even beside a small cell");
@@ -130,18 +130,20 @@ fn hits_warnings_and_control_are_withheld_together() {
         .cell(hour, "warnings_shown", "help-to-stop", "NL", 30);
     let export = run(&mut fake, &query(hour, hour, Granularity::Hour, &["country"]));
     let gb = export.totals.groups.iter().find(|g| g.group["country"] == "GB").unwrap();
-    assert_eq!(gb.values["control"], None, "3 < k");
+    assert_eq!(gb.values[&Metric::Control], None, "3 < k");
     // hits − warnings_shown would give control away: one of them goes too.
-    let members = |c: &Counts| ["hits", "warnings_shown", "control"].iter().filter(|m| c.values[**m].is_none()).count();
+    let members = |c: &Counts| {
+        [Metric::Hits, Metric::WarningsShown, Metric::Control].iter().filter(|m| c.values[*m].is_none()).count()
+    };
     assert!(members(gb) >= 2, "{gb:?}");
     assert!(members(&export.totals.counts) >= 2, "{:?}", export.totals.counts);
     assert_export_identities(&export);
     // Rates of withheld counts are withheld.
     for counts in std::iter::once(gb).chain([&export.totals.counts]) {
-        if counts.values["hits"].is_none() {
+        if counts.values[&Metric::Hits].is_none() {
             assert_eq!(counts.hits_per_1000_checks, None);
         }
-        if counts.values["warnings_shown"].is_none() {
+        if counts.values[&Metric::WarningsShown].is_none() {
             assert_eq!(counts.click_through_rate, None);
         }
     }
@@ -157,10 +159,10 @@ fn helpline_clicks_and_their_helplines_are_withheld_together() {
     let export = run(&mut fake, &query(hour, hour, Granularity::Hour, &[]));
     let totals = &export.totals.counts;
     assert_eq!(totals.helpline_clicks_by_id["south-line"], None, "4 < k");
-    let line = [totals.values["helpline_clicks"], totals.helpline_clicks_by_id["north-line"]];
+    let line = [totals.values[&Metric::HelplineClicks], totals.helpline_clicks_by_id["north-line"]];
     assert!(line.iter().any(Option::is_none), "the total or the other helpline goes too: {totals:?}");
     assert_export_identities(&export);
-    if totals.values["helpline_clicks"].is_none() {
+    if totals.values[&Metric::HelplineClicks].is_none() {
         assert_eq!(totals.click_through_rate, None);
     }
 }
@@ -179,7 +181,7 @@ fn chat_choices_and_their_steps_are_withheld_together() {
     let export = run(&mut fake, &query(hour, hour, Granularity::Hour, &["country"]));
     for counts in [&export.totals.counts, &export.totals.groups[0], &export.buckets[0].counts] {
         assert_eq!(counts.chatbot_choices_by_step["start:leave"], None, "2 < k");
-        let line = [counts.values["chatbot_choices"], counts.chatbot_choices_by_step["start:talk"]];
+        let line = [counts.values[&Metric::ChatbotChoices], counts.chatbot_choices_by_step["start:talk"]];
         assert!(line.iter().any(Option::is_none), "{counts:?}");
         assert!(counts.suppressed.contains(&"chatbot_choice:start:leave".to_owned()));
     }
@@ -189,18 +191,18 @@ fn chat_choices_and_their_steps_are_withheld_together() {
 /// Asserts the identities of every row of the sessions table.
 fn assert_session_identities(export: &Export) {
     for row in &export.sessions {
-        let v = |m: &str| row.values[m];
+        let v = |m: SessionMetric| row.values[&m];
         let label = format!("{} {}", row.day, row.arm);
-        assert_line(&label, &[v(WARNED), v(WARNED_ONCE), v(WARNED_AGAIN)]);
+        assert_line(&label, &[v(SessionMetric::Warned), v(SessionMetric::WarnedOnce), v(SessionMetric::WarnedAgain)]);
         if row.arm != "all" && row.arm != CONTROL_ARM {
-            assert_line(&label, &[v(WITH_HIT), v(WARNED)]);
+            assert_line(&label, &[v(SessionMetric::WithHit), v(SessionMetric::Warned)]);
         }
         if row.arm == "all" {
             let control = export.sessions.iter().find(|r| r.day == row.day && r.arm == CONTROL_ARM);
-            let control = control.map_or(Some(0), |r| r.values[WITH_HIT]);
-            assert_line(&label, &[v(WITH_HIT), v(WARNED), control]);
+            let control = control.map_or(Some(0), |r| r.values[&SessionMetric::WithHit]);
+            assert_line(&label, &[v(SessionMetric::WithHit), v(SessionMetric::Warned), control]);
         }
-        if v(WARNED).is_none() || v(WARNED_AGAIN).is_none() {
+        if v(SessionMetric::Warned).is_none() || v(SessionMetric::WarnedAgain).is_none() {
             assert_eq!(row.warned_again_share, None, "{label}");
         }
     }
@@ -210,9 +212,9 @@ fn assert_session_identities(export: &Export) {
 fn sessions_warned_once_and_again_are_withheld_together() {
     let day = monday() / 24;
     let mut fake = Fake::default();
-    fake.day(day, WITH_HIT, "help-to-stop", 40).day(day, WARNED, "help-to-stop", 40).day(
+    fake.day(day, SessionMetric::WithHit, "help-to-stop", 40).day(day, SessionMetric::Warned, "help-to-stop", 40).day(
         day,
-        WARNED_AGAIN,
+        SessionMetric::WarnedAgain,
         "help-to-stop",
         3,
     );
@@ -220,9 +222,12 @@ fn sessions_warned_once_and_again_are_withheld_together() {
     for arm in ["help-to-stop", "all"] {
         for date in ["2026-11-23", "all"] {
             let row = session(&export, date, arm);
-            assert_eq!(row.values[WARNED_AGAIN], None, "3 < k");
+            assert_eq!(row.values[&SessionMetric::WarnedAgain], None, "3 < k");
             // warned − warned once would give it away: one of them goes too.
-            assert!(row.values[WARNED].is_none() || row.values[WARNED_ONCE].is_none(), "{row:?}");
+            assert!(
+                row.values[&SessionMetric::Warned].is_none() || row.values[&SessionMetric::WarnedOnce].is_none(),
+                "{row:?}"
+            );
             assert_eq!(row.warned_again_share, None);
         }
     }
@@ -236,26 +241,30 @@ fn a_warning_arms_sessions_with_a_hit_are_withheld_with_its_warned_sessions() {
     // control arm among sessions with a hit but the first arm among
     // warned sessions, which (equal by design) would give it away.
     let mut fake = Fake::default();
-    fake.day(day, WITH_HIT, "help-to-stop", 50)
-        .day(day, WARNED, "help-to-stop", 50)
-        .day(day, WARNED_AGAIN, "help-to-stop", 20)
-        .day(day, WITH_HIT, "talk-first", 3)
-        .day(day, WARNED, "talk-first", 3)
-        .day(day, WITH_HIT, CONTROL_ARM, 20);
+    fake.day(day, SessionMetric::WithHit, "help-to-stop", 50)
+        .day(day, SessionMetric::Warned, "help-to-stop", 50)
+        .day(day, SessionMetric::WarnedAgain, "help-to-stop", 20)
+        .day(day, SessionMetric::WithHit, "talk-first", 3)
+        .day(day, SessionMetric::Warned, "talk-first", 3)
+        .day(day, SessionMetric::WithHit, CONTROL_ARM, 20);
     let export = run(&mut fake, &query(monday(), monday() + 23, Granularity::Day, &[]));
     let first = session(&export, "2026-11-23", "help-to-stop");
-    assert_eq!(first.values[WITH_HIT].is_none(), first.values[WARNED].is_none(), "{first:?}");
+    assert_eq!(
+        first.values[&SessionMetric::WithHit].is_none(),
+        first.values[&SessionMetric::Warned].is_none(),
+        "{first:?}"
+    );
     assert_session_identities(&export);
     // A small control arm: all arms' sessions with a hit − warned would give it away.
     let mut fake = Fake::default();
-    fake.day(day, WITH_HIT, "help-to-stop", 50)
-        .day(day, WARNED, "help-to-stop", 50)
-        .day(day, WARNED_AGAIN, "help-to-stop", 10)
-        .day(day, WITH_HIT, CONTROL_ARM, 4);
+    fake.day(day, SessionMetric::WithHit, "help-to-stop", 50)
+        .day(day, SessionMetric::Warned, "help-to-stop", 50)
+        .day(day, SessionMetric::WarnedAgain, "help-to-stop", 10)
+        .day(day, SessionMetric::WithHit, CONTROL_ARM, 4);
     let export = run(&mut fake, &query(monday(), monday() + 23, Granularity::Day, &[]));
-    assert_eq!(session(&export, "2026-11-23", CONTROL_ARM).values[WITH_HIT], None);
+    assert_eq!(session(&export, "2026-11-23", CONTROL_ARM).values[&SessionMetric::WithHit], None);
     let all = session(&export, "2026-11-23", "all");
-    assert!(all.values[WITH_HIT].is_none() || all.values[WARNED].is_none(), "{all:?}");
+    assert!(all.values[&SessionMetric::WithHit].is_none() || all.values[&SessionMetric::Warned].is_none(), "{all:?}");
     assert_session_identities(&export);
 }
 
@@ -291,7 +300,7 @@ fn day_and_week_periods_are_whole_buckets() {
     // From 05:00 on Monday to 03:00 on Wednesday: whole days.
     let export = run(&mut fake, &query(monday() + 5, monday() + 2 * 24 + 3, Granularity::Day, &[]));
     assert_eq!((export.from.as_str(), export.to.as_str()), ("2026-11-23T00:00:00Z", "2026-11-26T00:00:00Z"));
-    assert_eq!(export.totals.counts.values["checks"], Some(150));
+    assert_eq!(export.totals.counts.values[&Metric::Checks], Some(150));
     let week = run(&mut fake, &query(monday() + 2 * 24 + 3, monday() + 2 * 24 + 4, Granularity::Week, &[]));
     assert_eq!((week.from.as_str(), week.to.as_str()), ("2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z"));
     let hourly = run(&mut fake, &query(monday() + 5, monday() + 7, Granularity::Hour, &[]));
@@ -308,8 +317,9 @@ fn a_withheld_bucket_is_not_revealed_by_the_period_total() {
         fake.cell(monday() + day * 24 + 9, "checks", "", "GB", n);
     }
     let export = run(&mut fake, &query(monday(), monday() + 3 * 24 - 1, Granularity::Day, &[]));
-    assert_eq!(export.buckets[1].counts.values["checks"], None, "4 < k");
-    let line: Vec<Count> = export.buckets.iter().chain([&export.totals]).map(|b| b.counts.values["checks"]).collect();
+    assert_eq!(export.buckets[1].counts.values[&Metric::Checks], None, "4 < k");
+    let line: Vec<Count> =
+        export.buckets.iter().chain([&export.totals]).map(|b| b.counts.values[&Metric::Checks]).collect();
     assert_line("the buckets and the period total", &line);
 }
 
@@ -327,15 +337,15 @@ fn a_withheld_count_linking_withheld_groups_cannot_be_solved_for() {
     }
     let export = run(&mut fake, &query(monday(), monday() + 3 * 24 - 1, Granularity::Day, &["country"]));
     let group = |counts: &[Counts], country: &str| {
-        counts.iter().find(|c| c.group["country"] == country).and_then(|c| c.values["checks"])
+        counts.iter().find(|c| c.group["country"] == country).and_then(|c| c.values[&Metric::Checks])
     };
     assert_eq!(group(&export.buckets[1].groups, "IE"), None, "4 < k");
     // The route also relies on the zeros of NL on days 2 and 3 and of IE
     // on day 3: withholding any of the seven counts closes it.
     let route = [
-        export.totals.counts.values["checks"],
+        export.totals.counts.values[&Metric::Checks],
         group(&export.totals.groups, "GB"),
-        export.buckets[0].counts.values["checks"],
+        export.buckets[0].counts.values[&Metric::Checks],
         group(&export.buckets[0].groups, "GB"),
         group(&export.buckets[1].groups, "NL"),
         group(&export.buckets[2].groups, "NL"),
@@ -352,7 +362,7 @@ fn busy() -> Fake {
             .cell(monday() + hour, "hits", "help-to-stop", "GB", 40)
             .cell(monday() + hour, "warnings_shown", "help-to-stop", "GB", 40);
     }
-    fake.day(monday() / 24, WITH_HIT, "help-to-stop", 300).day(monday() / 24, "unique_sessions", "", 900);
+    fake.day(monday() / 24, SessionMetric::WithHit, "help-to-stop", 300).day(monday() / 24, "unique_sessions", "", 900);
     fake
 }
 
@@ -390,7 +400,8 @@ fn repeated_exports_give_the_same_noisy_answers() {
     // Rates follow the published counts, not the true ones.
     let exported = export_with_key(&mut busy(), &query, InForce::default(), &key).unwrap();
     for bucket in &exported.buckets {
-        let (hits, checks) = (bucket.counts.values["hits"].unwrap(), bucket.counts.values["checks"].unwrap());
+        let (hits, checks) =
+            (bucket.counts.values[&Metric::Hits].unwrap(), bucket.counts.values[&Metric::Checks].unwrap());
         assert_eq!(bucket.counts.hits_per_1000_checks, Some(round(hits as f64 * 1000.0 / checks as f64)));
     }
 }
@@ -447,21 +458,21 @@ fn checks_of_a_group_of_hits_do_not_give_its_withheld_hits_away() {
         .cell(hour, "control", "control", "GB", 3);
     let export = run(&mut fake, &query(hour, hour, Granularity::Hour, &["variant"]));
     for group in &export.totals.groups {
-        let (hits, checks) = (group.values["hits"], group.values["checks"]);
+        let (hits, checks) = (group.values[&Metric::Hits], group.values[&Metric::Checks]);
         if group.group["variant"].is_empty() {
             continue;
         }
         assert_eq!(hits.is_none(), checks.is_none(), "checks = hits in {:?}", group.group);
     }
     let control = export.totals.groups.iter().find(|g| g.group["variant"] == "control").unwrap();
-    assert_eq!(control.values["hits"], None);
-    let hits = export.totals.counts.values["hits"];
+    assert_eq!(control.values[&Metric::Hits], None);
+    let hits = export.totals.counts.values[&Metric::Hits];
     let others: Option<u64> = export
         .totals
         .groups
         .iter()
         .filter(|g| g.group["variant"] != "control")
-        .map(|g| if g.group["variant"].is_empty() { Some(0) } else { g.values["checks"] })
+        .map(|g| if g.group["variant"].is_empty() { Some(0) } else { g.values[&Metric::Checks] })
         .sum();
     assert!(hits.is_none() || others.is_none(), "total hits minus the other groups' checks");
 }
@@ -483,7 +494,7 @@ fn a_withheld_zero_beside_a_published_zero_sum_protects_nothing() {
     fake.cell(m + 3, "helpline_clicks:z", "a", "GB", 5);
     let export = run(&mut fake, &query(m, m + 3, Granularity::Hour, &["variant"]));
     let id = |c: &Counts, h: &str| c.helpline_clicks_by_id[h];
-    let clicks = |c: &Counts| c.values["helpline_clicks"];
+    let clicks = |c: &Counts| c.values[&Metric::HelplineClicks];
     let (total, b0, b2, b3) = (&export.totals, &export.buckets[0], &export.buckets[1], &export.buckets[2]);
     assert_eq!(id(&b2.counts, "y"), None, "2 clicks are withheld");
     let recovered = (|| {
@@ -519,16 +530,16 @@ fn hits_in_the_group_of_checks_that_matched_nothing_are_known_zeros() {
     fake.cell(m + 25, "checks", "", "GB", 6).cell(m + 49, "checks", "", "GB", 17);
     // Published, not refused: a partner further away protects the 8.
     let export = run(&mut fake, &query(m, m + 71, Granularity::Day, &["variant"]));
-    let v = |c: &Counts, k: &str| c.values[k];
+    let v = |c: &Counts, k: Metric| c.values[&k];
     let (total, d1, d2, d3) = (&export.totals, &export.buckets[0], &export.buckets[1], &export.buckets[2]);
     for bucket in [d1, d2, d3] {
-        assert_eq!(v(group(bucket, "variant", ""), "hits"), Some(0), "a known zero is published");
+        assert_eq!(v(group(bucket, "variant", ""), Metric::Hits), Some(0), "a known zero is published");
     }
-    assert_eq!(v(&d3.counts, "hits"), None);
+    assert_eq!(v(&d3.counts, Metric::Hits), None);
     let recovered = (|| {
-        let hits_total = v(&total.counts, "checks")? - v(group(total, "variant", ""), "checks")?;
-        let hits_d1 = v(&d1.counts, "checks")? - v(group(d1, "variant", ""), "checks")?;
-        let hits_d2 = v(group(d2, "variant", "a"), "hits")? + v(group(d2, "variant", "b"), "hits")?;
+        let hits_total = v(&total.counts, Metric::Checks)? - v(group(total, "variant", ""), Metric::Checks)?;
+        let hits_d1 = v(&d1.counts, Metric::Checks)? - v(group(d1, "variant", ""), Metric::Checks)?;
+        let hits_d2 = v(group(d2, "variant", "a"), Metric::Hits)? + v(group(d2, "variant", "b"), Metric::Hits)?;
         Some(hits_total - hits_d1 - hits_d2)
     })();
     assert_ne!(recovered, Some(8), "day 3's hits stay withheld");
