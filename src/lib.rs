@@ -43,7 +43,11 @@
 //! page itself; see its module for an example.
 //!
 //! **The service** (feature `server`, the default): `signpost serve`, the
-//! HTTP API, the stores and the research exports; see the README.
+//! HTTP API, the stores and the research exports; see the README. In a
+//! program of your own, [`http::Application::build`] binds it and
+//! [`http::Application::run_until_stopped`] serves; its
+//! [`http::Handle`] flushes counts, reloads lists and reads `/metrics`
+//! without HTTP (the service's state itself is private).
 //!
 //! # Features
 //!
@@ -64,8 +68,10 @@
 //! - [`keywords`]: list format, compiled [`keywords::Matcher`], verdicts;
 //! - [`deterrence`]: warning texts, helplines, chat flows, variant assignment;
 //! - [`engine`] and [`check`]: the loaded unit and the check as one use case;
-//! - [`analytics`]: events, pseudonyms, tokens, and (with `server`) the
-//!   counting pipeline and stores.
+//! - [`analytics`]: events, pseudonyms, tokens, the typed metrics
+//!   ([`analytics::Metric`]), and (with `server`) the counting pipeline,
+//!   stores and research export;
+//! - [`http`] (with `server`): the service around all of it.
 #![deny(missing_docs)]
 
 #[cfg(feature = "middleware")]

@@ -47,7 +47,6 @@ pub async fn observe(
 ) -> Result<ServiceResponse<impl MessageBody + 'static>, Error> {
     let started = Instant::now();
     let id = request_id(&req);
-    req.extensions_mut().insert(RequestId(id.clone()));
     let state = req.app_data::<web::Data<AppState>>().cloned();
     let route = route_label(req.match_pattern().as_deref());
     let method = req.method().clone();
@@ -122,7 +121,3 @@ fn route_label(pattern: Option<&str>) -> &'static str {
     ];
     pattern.and_then(|p| ROUTES.iter().find(|r| **r == p).copied()).unwrap_or("unmatched")
 }
-
-/// The request id, for handlers that log.
-#[derive(Clone, Debug)]
-pub struct RequestId(pub String);

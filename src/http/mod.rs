@@ -6,15 +6,15 @@
 //! [`Application::run_until_stopped`] serves until SIGTERM/SIGINT (graceful)
 //! and reloads on SIGHUP.
 
-pub mod auth;
-pub mod error;
+pub(crate) mod auth;
+pub(crate) mod error;
 pub(crate) mod extract;
-pub mod metrics;
-pub mod middleware;
+pub(crate) mod metrics;
+pub(crate) mod middleware;
 pub(crate) mod reply;
-pub mod routes;
-pub mod session;
-pub mod state;
+pub(crate) mod routes;
+pub(crate) mod session;
+pub(crate) mod state;
 
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -23,11 +23,13 @@ use actix_web::dev::Server;
 use actix_web::middleware::{Condition, from_fn};
 use actix_web::{App, HttpServer, web};
 
-use crate::analytics::token::TokenSigner;
+use crate::analytics::Analytics;
+use crate::analytics::token::{Claims, TokenError, TokenSigner};
 use crate::config::Config;
 use crate::engine::{Engine, EngineError};
 use error::{method_not_allowed, not_found};
 use state::AppState;
+pub use state::{LoadedList, ReloadReport};
 
 /// Why the service could not start.
 #[derive(Debug, thiserror::Error)]
@@ -91,9 +93,9 @@ impl Application {
         self.port
     }
 
-    /// The shared state (for tests and embedding).
-    pub fn state(&self) -> Arc<AppState> {
-        Arc::clone(&self.state)
+    /// A handle on the running service (for operations tooling and tests).
+    pub fn handle(&self) -> Handle {
+        Handle { state: Arc::clone(&self.state) }
     }
 
     /// Serves until stopped; reloads on SIGHUP.
@@ -106,6 +108,48 @@ impl Application {
         let state = Arc::clone(&self.state);
         let _ = tokio::task::spawn_blocking(move || state.analytics.shutdown()).await;
         result
+    }
+}
+
+/// A cheap, cloneable handle on a running service: what an embedding
+/// program (or a test) may do with it besides HTTP. The service's state
+/// itself stays private.
+#[derive(Clone)]
+pub struct Handle {
+    state: Arc<AppState>,
+}
+
+impl Handle {
+    /// The analytics pipeline: flush now, the store's name, read what it holds.
+    pub fn analytics(&self) -> &Analytics {
+        &self.state.analytics
+    }
+
+    /// The version of the lists serving now.
+    pub fn list_version(&self) -> String {
+        self.state.engine.load().matcher.version().to_owned()
+    }
+
+    /// The Prometheus text `/metrics` answers with.
+    pub fn metrics_text(&self) -> String {
+        self.state.metrics.render()
+    }
+
+    /// The claims of an event token this service issued.
+    pub fn verify_token(&self, token: &str) -> Result<Claims, TokenError> {
+        self.state.tokens.verify(token)
+    }
+
+    /// Reloads lists and content, as SIGHUP and `POST /admin/reload` do;
+    /// on an error the loaded ones keep serving.
+    pub async fn reload(&self) -> Result<ReloadReport, EngineError> {
+        self.state.reload().await
+    }
+}
+
+impl std::fmt::Debug for Handle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Handle").finish_non_exhaustive()
     }
 }
 
@@ -159,16 +203,9 @@ fn cors(origins: &[String]) -> actix_cors::Cors {
     cors
 }
 
-/// Every route of the service, without cross-origin access (in-process
-/// tests). Each path answers 405 with `Allow` for other methods, and unknown
-/// paths 404, both in the JSON error shape.
-pub fn routes(config: &mut web::ServiceConfig) {
-    routes_with_cors(config, &[]);
-}
-
 /// Every route of the service, the browser APIs (`/v1/check`, `/v1/chat`,
 /// `/v1/events`) open to the pages of `origins` ([`cors`]).
-pub fn routes_with_cors(config: &mut web::ServiceConfig, origins: &[String]) {
+pub(crate) fn routes_with_cors(config: &mut web::ServiceConfig, origins: &[String]) {
     use routes::*;
     fn get(path: &str) -> actix_web::Resource {
         web::resource(path).default_service(web::to(method_not_allowed("GET")))

@@ -105,17 +105,17 @@ impl Stored {
 
 /// Flushes `app`'s counts and waits until the flush is done.
 async fn flush(app: &TestApp) {
-    let state = Arc::clone(&app.state);
-    let flushed = tokio::task::spawn_blocking(move || state.analytics.flush(Duration::from_secs(5))).await.unwrap();
+    let service = app.service.clone();
+    let flushed = tokio::task::spawn_blocking(move || service.analytics().flush(Duration::from_secs(5))).await.unwrap();
     assert!(flushed, "the flush finished within 5 s");
 }
 
 /// Flushes `app` and reads what its store holds around now.
 async fn stored(app: &TestApp) -> Stored {
     flush(app).await;
-    let state = Arc::clone(&app.state);
+    let service = app.service.clone();
     tokio::task::spawn_blocking(move || {
-        let mut source = state.analytics.source().expect("analytics are on").expect("the store opens");
+        let mut source = service.analytics().source().expect("analytics are on").expect("the store opens");
         let (hour, day) = (hour_of(now_seconds()), utc_day(now_seconds()));
         Stored { cells: source.cells(hour - 2, hour + 1).unwrap(), days: source.days(day - 1, day + 1).unwrap() }
     })
@@ -148,7 +148,7 @@ async fn wait_for_analytics_up(app: &TestApp, up: bool, limit: Duration) {
 }
 
 fn list_version(app: &TestApp) -> String {
-    app.state.engine.load().matcher.version().to_owned()
+    app.service.list_version()
 }
 
 // ---------------------------------------------------------------- sending checks
@@ -305,7 +305,7 @@ async fn assert_exact_under_load(apps: &[&TestApp]) {
 #[tokio::test(flavor = "multi_thread")]
 async fn counts_are_exact_under_concurrent_load_in_the_embedded_store() {
     let app = spawn_with(fast).await;
-    assert_eq!(app.state.analytics.store_name(), "embedded");
+    assert_eq!(app.service.analytics().store_name(), "embedded");
     assert_exact_under_load(&[&app]).await;
 }
 
@@ -314,7 +314,7 @@ async fn counts_are_exact_under_concurrent_load_on_redis() {
     skip_without!(RedisServer);
     let redis = RedisServer::start().await;
     let app = spawn_with(on_redis(redis.url())).await;
-    assert_eq!(app.state.analytics.store_name(), "redis");
+    assert_eq!(app.service.analytics().store_name(), "redis");
     assert_exact_under_load(&[&app]).await;
 }
 
@@ -596,8 +596,8 @@ async fn a_restarted_instance_keeps_the_counts_of_its_embedded_store() {
         check(&first, json!({"q": if i < 5 { HIT } else { ALLOW }})).await;
     }
     // A graceful stop writes what is pending (no explicit flush).
-    let state = Arc::clone(&first.state);
-    tokio::task::spawn_blocking(move || state.analytics.shutdown()).await.unwrap();
+    let service = first.service.clone();
+    tokio::task::spawn_blocking(move || service.analytics().shutdown()).await.unwrap();
 
     let second = spawn_with(keep).await;
     assert!(analytics_up(&second).await, "the second instance opened the store");
@@ -628,8 +628,8 @@ async fn the_embedded_store_is_readable_by_its_user_alone() {
     flush(&app).await;
     assert_eq!(mode(&data), 0o700, "a new data directory");
     assert_eq!(mode(&data.join("signpost-analytics.redb")), 0o600, "a new store file");
-    let state = Arc::clone(&app.state);
-    tokio::task::spawn_blocking(move || state.analytics.shutdown()).await.unwrap();
+    let service = app.service.clone();
+    tokio::task::spawn_blocking(move || service.analytics().shutdown()).await.unwrap();
     // A directory and file that others could read are tightened on open.
     std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
     std::fs::set_permissions(data.join("signpost-analytics.redb"), std::fs::Permissions::from_mode(0o644)).unwrap();
@@ -903,7 +903,7 @@ async fn forged_expired_or_malformed_tokens_and_unknown_events_are_refused_and_n
     let app = spawn_with(fast).await;
     let warning = warning(&app).await;
     let token = warning["event_token"].as_str().unwrap();
-    let claims = app.state.tokens.verify(token).unwrap();
+    let claims = app.service.verify_token(token).unwrap();
     let bytes = URL_SAFE_NO_PAD.decode(token).unwrap();
     let nonce: [u8; 24] = bytes[..24].try_into().unwrap();
     assert_eq!(sealed(&claims, &nonce), token, "the test seals as the service does");

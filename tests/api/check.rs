@@ -46,7 +46,7 @@ async fn a_listed_term_gets_the_full_warning() {
     assert!(!warning["chatbot"]["choices"].as_array().unwrap().is_empty());
     assert!(warning["page_url"].as_str().unwrap().starts_with(&format!("{}/warning?t=", app.address)));
     let token = warning["event_token"].as_str().unwrap();
-    let claims = app.state.tokens.verify(token).expect("the event token verifies");
+    let claims = app.service.verify_token(token).expect("the event token verifies");
     assert_eq!((claims.locale.as_str(), claims.country.as_deref()), ("nl", Some("BE")));
     assert_eq!(claims.surface.as_deref(), Some("search"));
     assert!(body.get("matches").is_none(), "explain mode is off by default");

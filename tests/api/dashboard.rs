@@ -155,7 +155,7 @@ async fn the_dashboard_recovers_the_simulated_effects() {
     let report = tokio::task::spawn_blocking(move || run(&sim, |_, _| {})).await.unwrap().unwrap();
     assert_eq!(report.failures, 0);
     assert!(report.checks > 20_000, "{report:?}");
-    assert!(app.state.analytics.flush(Duration::from_secs(10)));
+    assert!(app.service.analytics().flush(Duration::from_secs(10)));
     let intervention = day_to_date(simulation.first_day() + simulation.intervention_day);
     let from = day_to_date(simulation.first_day());
     let export: serde_json::Value = app

@@ -134,11 +134,11 @@ async fn unknown_paths_are_404_and_wrong_methods_405() {
 #[tokio::test]
 async fn errors_change_nothing() {
     let app = spawn_app().await;
-    let before = app.state.metrics.render();
+    let before = app.service.metrics_text();
     let list_version = app.check("x").await["list_version"].clone();
     let _ = app.post_json("/v1/check", &json!({"q": "a".repeat(5000)})).await;
     let _ = app.client.post(format!("{}/admin/reload", app.address)).send().await.unwrap();
     assert_eq!(app.check("x").await["list_version"], list_version);
     assert!(before.contains("signpost_reloads_total 0"));
-    assert!(app.state.metrics.render().contains("signpost_reloads_total 0"));
+    assert!(app.service.metrics_text().contains("signpost_reloads_total 0"));
 }

@@ -1,11 +1,9 @@
 //! Starting the real service for a test, and talking to it.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use signpost::config::Config;
-use signpost::http::Application;
-use signpost::http::state::AppState;
+use signpost::http::{Application, Handle};
 
 /// Admin token used by tests that enable admin routes.
 pub const ADMIN_TOKEN: &str = "test-admin-token-0123456789";
@@ -16,8 +14,8 @@ pub struct TestApp {
     pub address: String,
     /// A client that does not follow redirects.
     pub client: reqwest::Client,
-    /// The service's shared state.
-    pub state: Arc<AppState>,
+    /// A handle on the running service.
+    pub service: Handle,
     /// The test's scratch directory (data directory inside), removed at the end.
     pub dir: PathBuf,
 }
@@ -77,10 +75,10 @@ pub async fn spawn_with(change: impl FnOnce(&mut Config)) -> TestApp {
     change(&mut config);
     let app = Application::build(config).await.expect("the service starts");
     let port = app.port();
-    let state = app.state();
+    let service = app.handle();
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    TestApp { address: format!("http://127.0.0.1:{port}"), client, state, dir }
+    TestApp { address: format!("http://127.0.0.1:{port}"), client, service, dir }
 }
 
 impl TestApp {

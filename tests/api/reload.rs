@@ -73,7 +73,7 @@ async fn reload_swaps_lists_and_refuses_broken_ones() {
     assert!(message.contains("list.txt:5: bad regular expression"), "{message}");
     assert_eq!(app.check("x").await["list_version"], after, "the old lists keep serving");
     assert_eq!(app.check("flurbex").await["decision"], "warn");
-    assert!(app.state.metrics.render().contains("signpost_reload_failures_total 1"));
+    assert!(app.service.metrics_text().contains("signpost_reload_failures_total 1"));
 
     // A file caught mid-copy: empty, or shorter than its header says.
     for cut in ["", "@entries 3\n@id live\nflurbex\n"] {
@@ -81,7 +81,7 @@ async fn reload_swaps_lists_and_refuses_broken_ones() {
         assert_eq!(reload(&app).await.unwrap().status(), 422, "{cut:?}");
         assert_eq!(app.check("quimzle").await["decision"], "warn", "the old lists keep serving");
     }
-    assert!(app.state.metrics.render().contains("signpost_reload_failures_total 3"));
+    assert!(app.service.metrics_text().contains("signpost_reload_failures_total 3"));
 }
 
 #[tokio::test]
@@ -164,7 +164,7 @@ async fn a_reload_under_load_drops_nothing() {
     }
     assert_eq!(failed.load(Ordering::Relaxed), 0, "a check failed or decided wrongly during reloads");
     assert!(answered.load(Ordering::Relaxed) > 100);
-    assert!(app.state.metrics.render().contains("signpost_reloads_total 20"));
+    assert!(app.service.metrics_text().contains("signpost_reloads_total 20"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -179,7 +179,7 @@ async fn a_reload_is_recorded_even_while_the_event_channel_is_full() {
         c.analytics.redis_timeout_ms = 500;
     })
     .await;
-    assert!(app.state.analytics.flush(std::time::Duration::from_secs(5)));
+    assert!(app.service.analytics().flush(std::time::Duration::from_secs(5)));
     let event = || Event {
         at: signpost::analytics::token::now_seconds(),
         kind: EventKind::Check { hit: false, warned: false },
@@ -197,25 +197,24 @@ async fn a_reload_is_recorded_even_while_the_event_channel_is_full() {
     // A stalled Redis holds the aggregator in a write, so the one-slot
     // channel fills and further events are dropped.
     redis.pause();
-    app.state.analytics.record(event());
+    app.service.analytics().record(event());
     tokio::time::sleep(std::time::Duration::from_millis(150)).await;
     for _ in 0..3 {
-        app.state.analytics.record(event());
+        app.service.analytics().record(event());
     }
     write_list(&lists, "@id live\n@version 2\nflurbex\nquimzle\n");
-    app.state.reload().await.expect("the reload succeeds");
+    app.service.reload().await.expect("the reload succeeds");
     redis.resume();
     let dropped: u64 = app
-        .state
-        .metrics
-        .render()
+        .service
+        .metrics_text()
         .lines()
         .find_map(|line| line.strip_prefix("signpost_analytics_events_dropped_total "))
         .and_then(|n| n.trim().parse().ok())
         .unwrap_or(0);
     assert!(dropped > 0, "the channel was full: {dropped} events dropped");
-    assert!(app.state.analytics.flush(std::time::Duration::from_secs(10)));
-    let changes = app.state.analytics.source().expect("analytics on").expect("readable").changes().unwrap();
+    assert!(app.service.analytics().flush(std::time::Duration::from_secs(10)));
+    let changes = app.service.analytics().source().expect("analytics on").expect("readable").changes().unwrap();
     assert!(
         changes.iter().any(|change| change.lists == ["live@2"]),
         "the change to version 2 is recorded: {changes:?}"

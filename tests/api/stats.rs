@@ -23,7 +23,7 @@ async fn send(app: &TestApp, query: &str, country: &str, times: usize) {
 }
 
 fn flush(app: &TestApp) {
-    assert!(app.state.analytics.flush(Duration::from_secs(5)));
+    assert!(app.service.analytics().flush(Duration::from_secs(5)));
 }
 
 #[tokio::test]
@@ -59,7 +59,7 @@ async fn totals_and_buckets_count_checks_hits_and_warnings() {
     assert!(buckets[0]["start"].as_str().unwrap().ends_with(":00:00Z"));
     assert_eq!(export["k"], 10);
     assert!(export["noise"].is_null());
-    let version = app.state.engine.load().matcher.version().to_owned();
+    let version = app.service.list_version();
     assert_eq!(export["list_versions"], json!([version]));
     assert_eq!(export["in_force"]["list_version"], version);
     assert_eq!(export["in_force"]["variant_weights"]["help-to-stop"], 0.25);
