@@ -22,32 +22,41 @@ use crate::web::{first_language, header_str};
 #[into_params(parameter_in = Query)]
 pub struct CheckRequest<'a> {
     /// The search query, as the person typed it (at most `limits.max_query_bytes` bytes).
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "borrowed_text")]
     #[schema(value_type = Option<String>)]
     #[param(value_type = Option<String>)]
     pub q: Option<Cow<'a, str>>,
     /// The reader's language (BCP 47, e.g. `en-GB`); picks the warning's language.
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "borrowed_text")]
     #[schema(value_type = Option<String>)]
     #[param(value_type = Option<String>)]
     pub locale: Option<Cow<'a, str>>,
     /// The reader's country (ISO 3166-1 alpha-2, e.g. `GB`); picks the helplines.
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "borrowed_text")]
     #[schema(value_type = Option<String>)]
     #[param(value_type = Option<String>)]
     pub country: Option<Cow<'a, str>>,
     /// The operator's session id. Pseudonymised under a daily salt, never stored; keeps the message variant
     /// stable for the day and lets repeat warnings be counted.
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "borrowed_text")]
     #[schema(value_type = Option<String>)]
     #[param(value_type = Option<String>)]
     pub session: Option<Cow<'a, str>>,
     /// Where the query was typed (`search`, `chat`, ...): lowercase letters, digits, `-`, `_`. Counted
     /// under its name when listed in `analytics.surfaces`, otherwise as `other`.
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "borrowed_text")]
     #[schema(value_type = Option<String>)]
     #[param(value_type = Option<String>)]
     pub surface: Option<Cow<'a, str>>,
+}
+
+/// An optional JSON string that borrows from the body when it has no
+/// escapes. (`#[serde(borrow)]` borrows a `Cow<str>` field but not an
+/// `Option<Cow<str>>`, which serde always copies.)
+fn borrowed_text<'de: 'a, 'a, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Cow<'a, str>>, D::Error> {
+    #[derive(Deserialize)]
+    struct Text<'a>(#[serde(borrow)] Cow<'a, str>);
+    Ok(Option::<Text<'a>>::deserialize(deserializer)?.map(|text| text.0))
 }
 
 impl<'a> CheckRequest<'a> {
@@ -131,6 +140,7 @@ pub(crate) fn for_each_query_pair<'a>(
     query: &'a str,
     mut f: impl FnMut(Cow<'a, str>, Cow<'a, str>) -> Result<(), ApiError>,
 ) -> Result<(), ApiError> {
+    // A byte loop: `str::split` costs more than this on short query strings.
     let bytes = query.as_bytes();
     let mut start = 0;
     while start < bytes.len() {
@@ -159,14 +169,26 @@ pub(crate) fn for_each_query_pair<'a>(
 /// byte (`percent-encoding`; a `%` not followed by two hex digits is kept).
 fn decode_query_part(part: &str) -> Result<Cow<'_, str>, ApiError> {
     let invalid = |_| ApiError::InvalidUtf8("a query parameter");
-    if !part.contains('+') {
-        return percent_encoding::percent_decode_str(part).decode_utf8().map_err(invalid);
+    // Most parts (every key, most values) have nothing to decode, and a part
+    // of a `&str` without escapes is already UTF-8: neither is decoded or
+    // validated again, on the path of every GET check. One pass finds out.
+    let (mut escaped, mut spaced) = (false, false);
+    for byte in part.bytes() {
+        escaped |= byte == b'%';
+        spaced |= byte == b'+';
     }
-    let spaced = part.replace('+', " ");
-    percent_encoding::percent_decode_str(&spaced)
-        .decode_utf8()
-        .map(|text| Cow::Owned(text.into_owned()))
-        .map_err(invalid)
+    match (escaped, spaced) {
+        (false, false) => Ok(Cow::Borrowed(part)),
+        (false, true) => Ok(Cow::Owned(part.replace('+', " "))),
+        (true, false) => percent_encoding::percent_decode_str(part).decode_utf8().map_err(invalid),
+        (true, true) => {
+            // `+` is a space before decoding (`%2B` decodes to a plus).
+            let mut bytes = part.as_bytes().to_vec();
+            bytes.iter_mut().filter(|b| **b == b'+').for_each(|b| *b = b' ');
+            let decoded = Cow::from(percent_encoding::percent_decode(&bytes)).into_owned();
+            String::from_utf8(decoded).map(Cow::Owned).map_err(|_| ApiError::InvalidUtf8("a query parameter"))
+        }
+    }
 }
 
 /// Reads a JSON body up to `limit` bytes (a body that arrives in one chunk,
@@ -238,5 +260,23 @@ mod tests {
         assert_eq!(decoded("%zz").as_deref(), Some("%zz"));
         assert_eq!(decoded("caf%C3%A9").as_deref(), Some("café"));
         assert_eq!(decoded("%FF%FE"), None, "not UTF-8");
+        assert_eq!(decoded("coupon+with+rice").as_deref(), Some("coupon with rice"));
+        assert_eq!(decoded("1%2B1+is+2").as_deref(), Some("1+1 is 2"), "an escaped plus stays a plus");
+        assert_eq!(decoded("caf%C3+%FF"), None, "not UTF-8, with spaces");
+        assert_eq!(decoded("").as_deref(), Some(""));
+        assert!(matches!(decode_query_part("zorvik"), Ok(Cow::Borrowed("zorvik"))), "nothing to decode is borrowed");
+    }
+
+    #[test]
+    fn json_strings_are_borrowed_unless_escaped() {
+        let body = br#"{"q":"zorvik pics","locale":"en","country":null,"surface":"se\u0061rch"}"#;
+        let request: CheckRequest<'_> = serde_json::from_slice(body).unwrap();
+        assert!(matches!(request.q, Some(Cow::Borrowed("zorvik pics"))));
+        assert!(matches!(request.locale, Some(Cow::Borrowed("en"))));
+        assert_eq!(request.country, None);
+        assert_eq!(request.session, None);
+        assert!(matches!(&request.surface, Some(Cow::Owned(s)) if s == "search"));
+        let wrong = serde_json::from_slice::<CheckRequest<'_>>(br#"{"q":5}"#).unwrap_err().to_string();
+        assert!(wrong.contains("expected a string"), "{wrong}");
     }
 }

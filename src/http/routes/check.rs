@@ -57,6 +57,6 @@ fn answer(request: &HttpRequest, state: &AppState, input: &CheckInput<'_>) -> Ht
     request.extensions_mut().insert(Decided(reply.decision));
     HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
-        .content_type("application/json")
+        .insert_header((header::CONTENT_TYPE, HeaderValue::from_static("application/json")))
         .body(reply.json)
 }
