@@ -34,6 +34,8 @@ const VERBATIM_KEYS: &[&str] = &[
     "redis_url",
     "redis_ca_file",
     "redis_sentinel_master",
+    "redis_client_cert_file",
+    "redis_client_key_file",
     "data_dir",
     "admin_token",
     "research_token",
@@ -67,6 +69,11 @@ pub struct Config {
     /// When `redis_url` is a Redis Sentinel that monitors several masters,
     /// the name of the one to use.
     pub redis_sentinel_master: Option<String>,
+    /// This instance's certificate (PEM) for a `rediss://` Redis that
+    /// authenticates clients (`tls-auth-clients yes`); with `redis_client_key_file`.
+    pub redis_client_cert_file: Option<PathBuf>,
+    /// The private key (PEM) of `redis_client_cert_file`.
+    pub redis_client_key_file: Option<PathBuf>,
     /// Directory of the embedded analytics store.
     pub data_dir: PathBuf,
     /// Bearer token for `/admin/*`; admin routes answer 403 without one.
@@ -260,6 +267,8 @@ impl Default for Config {
             redis_url: None,
             redis_ca_file: None,
             redis_sentinel_master: None,
+            redis_client_cert_file: None,
+            redis_client_key_file: None,
             data_dir: PathBuf::from("signpost-data"),
             admin_token: None,
             research_token: None,
@@ -380,20 +389,31 @@ impl Config {
         Ok(config)
     }
 
-    /// Where Redis is, with the CA of `redis_ca_file` read (a file that
-    /// cannot be read now leaves the system's certificates, and a TLS
-    /// Redis then fails to connect: counting degrades, checks go on).
+    /// Where Redis is, with the CA of `redis_ca_file` and the client
+    /// certificate and key read (a file that cannot be read now leaves it
+    /// out, and a TLS Redis then fails to connect: counting degrades,
+    /// checks go on).
     #[cfg(feature = "server")]
     pub fn redis_target(&self) -> Option<crate::analytics::RedisTarget> {
         let url = self.redis_url.clone()?;
-        let ca_pem = self.redis_ca_file.as_ref().and_then(|path| match std::fs::read(path) {
-            Ok(pem) => Some(std::sync::Arc::from(pem)),
-            Err(error) => {
-                tracing::error!(%error, "redis_ca_file cannot be read; the system's certificates are used");
-                None
+        let read = |name: &str, path: &Option<PathBuf>| -> Option<std::sync::Arc<[u8]>> {
+            match std::fs::read(path.as_ref()?) {
+                Ok(pem) => Some(std::sync::Arc::from(pem)),
+                Err(error) => {
+                    tracing::error!(%error, "{name} cannot be read; it is left out");
+                    None
+                }
             }
-        });
-        Some(crate::analytics::RedisTarget { url, ca_pem, sentinel_master: self.redis_sentinel_master.clone() })
+        };
+        let ca_pem = read("redis_ca_file", &self.redis_ca_file);
+        let client_identity = read("redis_client_cert_file", &self.redis_client_cert_file)
+            .zip(read("redis_client_key_file", &self.redis_client_key_file));
+        Some(crate::analytics::RedisTarget {
+            url,
+            ca_pem,
+            sentinel_master: self.redis_sentinel_master.clone(),
+            client_identity,
+        })
     }
 
     /// Checks values that parse but cannot work.
@@ -456,6 +476,31 @@ impl Config {
                 .map_err(|e| ConfigError::Invalid(format!("redis_ca_file: cannot read {}: {e}", path.display())))?;
             if !pem.windows(27).any(|w| w == b"-----BEGIN CERTIFICATE-----") {
                 return bad(format!("redis_ca_file: {} holds no PEM certificate", path.display()));
+            }
+        }
+        match (&self.redis_client_cert_file, &self.redis_client_key_file) {
+            (None, None) => {}
+            (Some(cert), Some(key)) => {
+                if !self.redis_url.as_deref().is_some_and(|url| url.starts_with("rediss://")) {
+                    return bad(
+                        "redis_client_cert_file: a client certificate is for TLS, so redis_url must be a rediss:// URL"
+                            .into(),
+                    );
+                }
+                let read = |name: &str, path: &Path| {
+                    std::fs::read(path)
+                        .map_err(|e| ConfigError::Invalid(format!("{name}: cannot read {}: {e}", path.display())))
+                };
+                let holds = |pem: &[u8], label: &[u8]| pem.windows(label.len()).any(|w| w == label);
+                if !holds(&read("redis_client_cert_file", cert)?, b"-----BEGIN CERTIFICATE-----") {
+                    return bad(format!("redis_client_cert_file: {} holds no PEM certificate", cert.display()));
+                }
+                if !holds(&read("redis_client_key_file", key)?, b"PRIVATE KEY-----") {
+                    return bad(format!("redis_client_key_file: {} holds no PEM private key", key.display()));
+                }
+            }
+            _ => {
+                return bad("redis_client_cert_file and redis_client_key_file go together: give both or neither".into());
             }
         }
         for (name, token) in [
@@ -604,6 +649,33 @@ mod tests {
             jail.set_env("SIGNPOST_REDIS_CA_FILE", "missing.pem");
             let error = load(jail, None, &FlagOverrides::default()).unwrap_err().to_string();
             assert!(error.contains("redis_ca_file: cannot read missing.pem"), "{error}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    #[cfg(feature = "server")]
+    fn a_redis_client_certificate_needs_its_key_a_tls_url_and_pem_files() {
+        Jail::expect_with(|jail| {
+            jail.create_file("client.crt", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")?;
+            jail.create_file("client.key", "-----BEGIN PRIVATE KEY-----\nMIGH\n-----END PRIVATE KEY-----\n")?;
+            jail.set_env("SIGNPOST_REDIS_URL", "rediss://127.0.0.1:6379");
+            jail.set_env("SIGNPOST_REDIS_CLIENT_CERT_FILE", "client.crt");
+            let error = load(jail, None, &FlagOverrides::default()).unwrap_err().to_string();
+            assert!(error.contains("go together"), "{error}");
+            jail.set_env("SIGNPOST_REDIS_CLIENT_KEY_FILE", "client.key");
+            let config = load(jail, None, &FlagOverrides::default()).unwrap();
+            let (cert, key) = config.redis_target().unwrap().client_identity.unwrap();
+            assert!(
+                cert.starts_with(b"-----BEGIN CERTIFICATE-----") && key.starts_with(b"-----BEGIN PRIVATE KEY-----")
+            );
+            jail.set_env("SIGNPOST_REDIS_CLIENT_KEY_FILE", "client.crt");
+            let error = load(jail, None, &FlagOverrides::default()).unwrap_err().to_string();
+            assert!(error.contains("holds no PEM private key"), "{error}");
+            jail.set_env("SIGNPOST_REDIS_CLIENT_KEY_FILE", "client.key");
+            jail.set_env("SIGNPOST_REDIS_URL", "redis://127.0.0.1:6379");
+            let error = load(jail, None, &FlagOverrides::default()).unwrap_err().to_string();
+            assert!(error.contains("must be a rediss:// URL"), "{error}");
             Ok(())
         });
     }

@@ -62,7 +62,8 @@ pub enum Store {
     Redis(RedisTarget),
 }
 
-/// Where Redis is and which CA signs its certificates.
+/// Where Redis is, which CA signs its certificates and which certificate
+/// this instance shows it.
 #[derive(Clone)]
 pub struct RedisTarget {
     /// `redis://…` or `rediss://…` (TLS), any one node of a cluster.
@@ -71,6 +72,9 @@ pub struct RedisTarget {
     pub ca_pem: Option<Arc<[u8]>>,
     /// The master to ask a Redis Sentinel for, when it monitors several.
     pub sentinel_master: Option<String>,
+    /// The client certificate and its private key (PEM), for a TLS Redis
+    /// that authenticates clients.
+    pub client_identity: Option<(Arc<[u8]>, Arc<[u8]>)>,
 }
 
 impl RedisTarget {
@@ -80,6 +84,8 @@ impl RedisTarget {
         crate::analytics::redis::RedisOptions {
             ca_pem: self.ca_pem.as_deref(),
             sentinel_master: self.sentinel_master.as_deref(),
+            client_cert_pem: self.client_identity.as_ref().map(|(cert, _)| &cert[..]),
+            client_key_pem: self.client_identity.as_ref().map(|(_, key)| &key[..]),
         }
     }
 }

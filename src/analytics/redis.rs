@@ -96,6 +96,11 @@ pub struct RedisOptions<'a> {
     pub ca_pem: Option<&'a [u8]>,
     /// The master to ask a Redis Sentinel for when it monitors several.
     pub sentinel_master: Option<&'a str>,
+    /// The client's certificate (PEM), for a TLS Redis that authenticates
+    /// clients (`tls-auth-clients yes`); with [`RedisOptions::client_key_pem`].
+    pub client_cert_pem: Option<&'a [u8]>,
+    /// The private key (PEM) of [`RedisOptions::client_cert_pem`].
+    pub client_key_pem: Option<&'a [u8]>,
 }
 
 /// The Redis store.
@@ -123,12 +128,10 @@ impl RedisStore {
         RedisStore::with_options(url, RedisOptions::default(), timeout)
     }
 
-    /// As [`RedisStore::new`], with the TLS CA and sentinel master of
-    /// `options`.
+    /// As [`RedisStore::new`], with the TLS certificates and sentinel
+    /// master of `options`.
     pub fn with_options(url: &str, options: RedisOptions<'_>, timeout: Duration) -> Result<RedisStore, SinkError> {
-        let seeds = Seeds::new(url, options.ca_pem)
-            .map_err(|e| unavailable(format!("bad URL: {e}")))?
-            .with_sentinel_master(options.sentinel_master.map(str::to_owned));
+        let seeds = Seeds::new(url, options).map_err(|e| unavailable(format!("bad URL: {e}")))?;
         Ok(RedisStore {
             seeds,
             connection: None,

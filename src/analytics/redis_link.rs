@@ -23,8 +23,8 @@ use std::time::Duration;
 use redis::cluster::{ClusterClientBuilder, ClusterConnection};
 use redis::cluster_routing::{Route, RoutingInfo, SingleNodeRoutingInfo, SlotAddr};
 use redis::{
-    Client, Connection, ConnectionAddr, ConnectionInfo, ConnectionLike, ErrorKind, IntoConnectionInfo, RedisError,
-    RedisResult, TlsCertificates,
+    Client, ClientTlsConfig, Connection, ConnectionAddr, ConnectionInfo, ConnectionLike, ErrorKind, IntoConnectionInfo,
+    RedisError, RedisResult, TlsCertificates,
 };
 
 /// A connection to one server or to a whole cluster.
@@ -60,31 +60,34 @@ pub(crate) struct Seeds {
     nodes: Vec<ConnectionInfo>,
     /// The master to ask a sentinel for, when it monitors more than one.
     sentinel_master: Option<String>,
-    /// The CA to trust instead of the system's (TLS only).
+    /// The CA to trust instead of the system's, and the client's own
+    /// certificate and key for servers that ask for one (TLS only).
     certificates: Option<TlsCertificates>,
 }
 
 impl Seeds {
-    /// The seeds of `url`; `ca_pem`, the CA certificates (PEM) that sign the
-    /// servers' certificates when they are not in the system's store, needs
-    /// a `rediss://` URL.
-    pub(crate) fn new(url: &str, ca_pem: Option<&[u8]>) -> RedisResult<Seeds> {
+    /// The seeds of `url` with the TLS material and sentinel master of
+    /// `options`: the CA certificates (PEM) that sign the servers'
+    /// certificates when they are not in the system's store, and a client
+    /// certificate with its key for servers that authenticate clients
+    /// (both need a `rediss://` URL; the certificate and key go together).
+    pub(crate) fn new(url: &str, options: super::redis::RedisOptions<'_>) -> RedisResult<Seeds> {
         install_crypto_provider();
         let given = url.into_connection_info()?;
-        if ca_pem.is_some() && !is_tls(given.addr()) {
-            return Err(RedisError::from((
-                ErrorKind::InvalidClientConfig,
-                "a CA certificate is given, but the URL is not rediss:// (TLS)",
-            )));
+        let refuse = |why: &'static str| Err(RedisError::from((ErrorKind::InvalidClientConfig, why)));
+        let client_tls = match (options.client_cert_pem, options.client_key_pem) {
+            (Some(cert), Some(key)) => Some(ClientTlsConfig { client_cert: cert.to_vec(), client_key: key.to_vec() }),
+            (None, None) => None,
+            _ => return refuse("a client certificate and its key go together"),
+        };
+        let wants_tls = options.ca_pem.is_some() || client_tls.is_some();
+        if wants_tls && !is_tls(given.addr()) {
+            return refuse("TLS certificates are given, but the URL is not rediss:// (TLS)");
         }
-        let certificates = ca_pem.map(|pem| TlsCertificates { client_tls: None, root_cert: Some(pem.to_vec()) });
-        Ok(Seeds { given, nodes: Vec::new(), sentinel_master: None, certificates })
-    }
-
-    /// The master a sentinel is asked for when it monitors several.
-    pub(crate) fn with_sentinel_master(mut self, name: Option<String>) -> Seeds {
-        self.sentinel_master = name;
-        self
+        let certificates =
+            wants_tls.then(|| TlsCertificates { client_tls, root_cert: options.ca_pem.map(<[u8]>::to_vec) });
+        let sentinel_master = options.sentinel_master.map(str::to_owned);
+        Ok(Seeds { given, nodes: Vec::new(), sentinel_master, certificates })
     }
 
     /// A client for `node`, over TLS with the given CA when there is one.

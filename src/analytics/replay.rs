@@ -112,8 +112,7 @@ impl ReplayGuard {
         options: super::redis::RedisOptions<'_>,
         timeout: Duration,
     ) -> Result<ReplayGuard, redis::RedisError> {
-        let seeds = super::redis_link::Seeds::new(url, options.ca_pem)?
-            .with_sentinel_master(options.sentinel_master.map(str::to_owned));
+        let seeds = super::redis_link::Seeds::new(url, options)?;
         Ok(ReplayGuard {
             local: Mutex::new(Remembered::default()),
             redis: Some(Mutex::new(SharedRecord { seeds, connection: None, timeout, retry_after: None })),

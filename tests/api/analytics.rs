@@ -1168,6 +1168,37 @@ async fn counts_reach_a_redis_over_tls_that_the_operators_ca_vouches_for() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_redis_that_authenticates_clients_takes_counts_only_from_an_instance_with_its_certificate() {
+    skip_without!(RedisServer);
+    skip_without!(OpenSsl);
+    let redis = RedisServer::start_mutual_tls().await;
+    let on_mutual_tls = |identity: Option<(PathBuf, PathBuf)>| {
+        let (url, ca) = (redis.url(), redis.ca_file());
+        move |config: &mut Config| {
+            on_redis(url)(config);
+            config.redis_ca_file = Some(ca);
+            if let Some((cert, key)) = identity {
+                config.redis_client_cert_file = Some(cert);
+                config.redis_client_key_file = Some(key);
+            }
+        }
+    };
+    // Without a client certificate the server refuses the connection:
+    // checks go on, nothing is written.
+    let anonymous = spawn_with(on_mutual_tls(None)).await;
+    for _ in 0..5 {
+        let response = anonymous.post_json("/v1/check", &json!({"q": HIT})).await;
+        assert_eq!(response.status(), 200, "a check never waits on Redis");
+    }
+    wait_for_analytics_up(&anonymous, false, Duration::from_secs(5)).await;
+    assert!(redis.dump().is_empty(), "nothing was written without a client certificate");
+    drop(anonymous);
+    let app = spawn_with(on_mutual_tls(Some(redis.client_identity_files()))).await;
+    wait_for_analytics_up(&app, true, Duration::from_secs(5)).await;
+    assert_exact_under_load(&[&app]).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn two_instances_on_a_tls_redis_cluster_add_up_each_given_a_different_node() {
     skip_without!(RedisServer);
     skip_without!(OpenSsl);

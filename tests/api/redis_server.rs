@@ -20,6 +20,9 @@ pub struct RedisServer {
     /// Serving TLS only, with a certificate of its own test CA (`ca.crt`
     /// in its directory) for 127.0.0.1.
     tls: bool,
+    /// A TLS server that asks every client for a certificate of its CA
+    /// (`tls-auth-clients yes`).
+    client_auth: bool,
 }
 
 /// One key as found by [`RedisServer::dump`]: its name, type, TTL in
@@ -45,7 +48,7 @@ impl RedisServer {
     /// Starts a server and waits until it answers PING.
     pub async fn start() -> RedisServer {
         let dir = crate::helpers::scratch_dir("redis");
-        let mut server = RedisServer { child: None, port: free_port(), dir, tls: false };
+        let mut server = RedisServer { child: None, port: free_port(), dir, tls: false, client_auth: false };
         server.spawn().await;
         server
     }
@@ -54,11 +57,27 @@ impl RedisServer {
     /// certificate signed by a CA made for it with `openssl`; waits until it
     /// answers PING over TLS.
     pub async fn start_tls() -> RedisServer {
+        RedisServer::start_tls_with(false).await
+    }
+
+    /// As [`RedisServer::start_tls`], and it refuses clients without a
+    /// certificate of its CA (mutual TLS; `client.crt` and `client.key`
+    /// in its directory are one).
+    pub async fn start_mutual_tls() -> RedisServer {
+        RedisServer::start_tls_with(true).await
+    }
+
+    async fn start_tls_with(client_auth: bool) -> RedisServer {
         let dir = crate::helpers::scratch_dir("redis-tls");
         make_certificates(&dir);
-        let mut server = RedisServer { child: None, port: free_port(), dir, tls: true };
+        let mut server = RedisServer { child: None, port: free_port(), dir, tls: true, client_auth };
         server.spawn().await;
         server
+    }
+
+    /// The client certificate and its key (PEM files) a mutual-TLS server accepts.
+    pub fn client_identity_files(&self) -> (PathBuf, PathBuf) {
+        (self.dir.join("client.crt"), self.dir.join("client.key"))
     }
 
     /// `redis://127.0.0.1:PORT`, or `rediss://` for a TLS server.
@@ -74,7 +93,14 @@ impl RedisServer {
     fn client(&self) -> redis::Client {
         if self.tls {
             let root_cert = Some(std::fs::read(self.ca_file()).unwrap());
-            redis::Client::build_with_tls(self.url(), redis::TlsCertificates { client_tls: None, root_cert }).unwrap()
+            let client_tls = self.client_auth.then(|| {
+                let (cert, key) = self.client_identity_files();
+                redis::ClientTlsConfig {
+                    client_cert: std::fs::read(cert).unwrap(),
+                    client_key: std::fs::read(key).unwrap(),
+                }
+            });
+            redis::Client::build_with_tls(self.url(), redis::TlsCertificates { client_tls, root_cert }).unwrap()
         } else {
             redis::Client::open(self.url()).unwrap()
         }
@@ -92,7 +118,8 @@ impl RedisServer {
         let mut command = Command::new(REDIS_SERVER);
         if self.tls {
             let file = |name: &str| self.dir.join(name).to_string_lossy().into_owned();
-            command.args(["--port", "0", "--tls-port", &self.port.to_string(), "--tls-auth-clients", "no"]);
+            let auth_clients = if self.client_auth { "yes" } else { "no" };
+            command.args(["--port", "0", "--tls-port", &self.port.to_string(), "--tls-auth-clients", auth_clients]);
             command.args(["--tls-cert-file", &file("server.crt"), "--tls-key-file", &file("server.key")]);
             command.args(["--tls-ca-cert-file", &file("ca.crt")]);
         } else {
@@ -221,8 +248,9 @@ impl RedisServer {
     }
 }
 
-/// A test CA and a certificate for 127.0.0.1 signed by it, in `dir`
-/// (`ca.crt`, `server.crt`, `server.key`), made with `openssl`.
+/// A test CA, a server certificate for 127.0.0.1 and a client certificate
+/// signed by it, in `dir` (`ca.crt`, `server.crt`, `server.key`,
+/// `client.crt`, `client.key`), made with `openssl`.
 pub fn make_certificates(dir: &std::path::Path) {
     let openssl = |args: &[&str]| {
         let output = Command::new("openssl")
@@ -242,25 +270,31 @@ pub fn make_certificates(dir: &std::path::Path) {
         ]
         .concat(),
     );
-    openssl(&[&["req"], &ec[..], &["-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1"]].concat());
-    std::fs::write(dir.join("server.ext"), "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n").unwrap();
-    openssl(&[
-        "x509",
-        "-req",
-        "-in",
-        "server.csr",
-        "-CA",
-        "ca.crt",
-        "-CAkey",
-        "ca.key",
-        "-CAcreateserial",
-        "-out",
-        "server.crt",
-        "-days",
-        "2",
-        "-extfile",
-        "server.ext",
-    ]);
+    let sign = |name: &str, subject: &str, extensions: &str| {
+        let (key, csr, crt, ext) =
+            (format!("{name}.key"), format!("{name}.csr"), format!("{name}.crt"), format!("{name}.ext"));
+        openssl(&[&["req"], &ec[..], &["-keyout", &key, "-out", &csr, "-subj", subject]].concat());
+        std::fs::write(dir.join(&ext), extensions).unwrap();
+        openssl(&[
+            "x509",
+            "-req",
+            "-in",
+            &csr,
+            "-CA",
+            "ca.crt",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            &crt,
+            "-days",
+            "2",
+            "-extfile",
+            &ext,
+        ]);
+    };
+    sign("server", "/CN=127.0.0.1", "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n");
+    sign("client", "/CN=signpost test client", "basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n");
 }
 
 fn ping_with(client: &redis::Client) -> bool {
