@@ -62,6 +62,9 @@ pub enum Store {
     Redis(RedisTarget),
 }
 
+/// A client certificate and its private key (PEM), in that order.
+pub type ClientIdentity = (Arc<[u8]>, Arc<[u8]>);
+
 /// Where Redis is, which CA signs its certificates and which certificate
 /// this instance shows it.
 #[derive(Clone)]
@@ -74,7 +77,7 @@ pub struct RedisTarget {
     pub sentinel_master: Option<String>,
     /// The client certificate and its private key (PEM), for a TLS Redis
     /// that authenticates clients.
-    pub client_identity: Option<(Arc<[u8]>, Arc<[u8]>)>,
+    pub client_identity: Option<ClientIdentity>,
 }
 
 impl RedisTarget {
