@@ -468,36 +468,27 @@ impl Config {
                 "analytics.surfaces: `{bad_name}` must be 1 to 32 characters of a-z, 0-9, `-` and `_`"
             ));
         }
-        if let Some(path) = &self.redis_ca_file {
-            if !self.redis_url.as_deref().is_some_and(|url| url.starts_with("rediss://")) {
-                return bad("redis_ca_file: a CA is for TLS, so redis_url must be a rediss:// URL".into());
+        // TLS files: each needs a rediss:// URL and must hold its PEM block.
+        let tls_url = self.redis_url.as_deref().is_some_and(|url| url.starts_with("rediss://"));
+        let pem_file = |name: &str, what: &str, path: &Path, label: &[u8]| -> Result<(), ConfigError> {
+            if !tls_url {
+                return bad(format!("{name}: {what} is for TLS, so redis_url must be a rediss:// URL"));
             }
             let pem = std::fs::read(path)
-                .map_err(|e| ConfigError::Invalid(format!("redis_ca_file: cannot read {}: {e}", path.display())))?;
-            if !pem.windows(27).any(|w| w == b"-----BEGIN CERTIFICATE-----") {
-                return bad(format!("redis_ca_file: {} holds no PEM certificate", path.display()));
+                .map_err(|e| ConfigError::Invalid(format!("{name}: cannot read {}: {e}", path.display())))?;
+            if !pem.windows(label.len()).any(|w| w == label) {
+                return bad(format!("{name}: {} holds no PEM {}", path.display(), what.trim_start_matches("a ")));
             }
+            Ok(())
+        };
+        if let Some(path) = &self.redis_ca_file {
+            pem_file("redis_ca_file", "a certificate", path, b"-----BEGIN CERTIFICATE-----")?;
         }
         match (&self.redis_client_cert_file, &self.redis_client_key_file) {
             (None, None) => {}
             (Some(cert), Some(key)) => {
-                if !self.redis_url.as_deref().is_some_and(|url| url.starts_with("rediss://")) {
-                    return bad(
-                        "redis_client_cert_file: a client certificate is for TLS, so redis_url must be a rediss:// URL"
-                            .into(),
-                    );
-                }
-                let read = |name: &str, path: &Path| {
-                    std::fs::read(path)
-                        .map_err(|e| ConfigError::Invalid(format!("{name}: cannot read {}: {e}", path.display())))
-                };
-                let holds = |pem: &[u8], label: &[u8]| pem.windows(label.len()).any(|w| w == label);
-                if !holds(&read("redis_client_cert_file", cert)?, b"-----BEGIN CERTIFICATE-----") {
-                    return bad(format!("redis_client_cert_file: {} holds no PEM certificate", cert.display()));
-                }
-                if !holds(&read("redis_client_key_file", key)?, b"PRIVATE KEY-----") {
-                    return bad(format!("redis_client_key_file: {} holds no PEM private key", key.display()));
-                }
+                pem_file("redis_client_cert_file", "a certificate", cert, b"-----BEGIN CERTIFICATE-----")?;
+                pem_file("redis_client_key_file", "a private key", key, b"PRIVATE KEY-----")?;
             }
             _ => {
                 return bad("redis_client_cert_file and redis_client_key_file go together: give both or neither".into());

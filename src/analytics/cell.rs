@@ -157,7 +157,7 @@ pub fn metrics_of(kind: &EventKind, mut out: impl FnMut(Counter)) {
 /// The field name of `counter` under `dims`: `metric|v|category|entry|variant|locale|country|surface`.
 pub fn field(counter: &Counter, dims: &Dims, out: &mut String) {
     out.clear();
-    let _ = write!(out, "{counter}");
+    counter.write_name(out);
     out.push('|');
     out.push_str(&dims.list_version);
     out.push('|');

@@ -97,30 +97,6 @@ impl Metric {
     }
 }
 
-impl Ord for Metric {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.name().cmp(other.name())
-    }
-}
-
-impl PartialOrd for Metric {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl fmt::Display for Metric {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl Serialize for Metric {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.name())
-    }
-}
-
 /// One counter of the hourly table: a metric, or a detail that rolls up
 /// into one. Its stored name is the metric's, or `helpline_clicks:ID` and
 /// `chatbot_choice:NODE:CHOICE` for the details.
@@ -159,6 +135,13 @@ impl Counter {
             Counter::HelplineClick(_) => Some(Metric::HelplineClicks),
             Counter::ChatbotChoice(_) => Some(Metric::ChatbotChoices),
         }
+    }
+
+    /// Appends the stored name to `out`.
+    pub fn write_name(&self, out: &mut String) {
+        let [prefix, detail] = self.parts();
+        out.push_str(prefix);
+        out.push_str(detail);
     }
 
     /// The stored name in two parts (prefix, detail), for ordering without
@@ -229,29 +212,37 @@ impl SessionMetric {
     }
 }
 
-impl Ord for SessionMetric {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.name().cmp(other.name())
-    }
+/// Orders, prints and serialises a type by its `name()`: maps keyed by it
+/// list it in the order exports have always had, by name.
+macro_rules! by_name {
+    ($($kind:ty),+) => {$(
+        impl Ord for $kind {
+            fn cmp(&self, other: &Self) -> Ordering {
+                self.name().cmp(other.name())
+            }
+        }
+
+        impl PartialOrd for $kind {
+            fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+
+        impl fmt::Display for $kind {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+
+        impl Serialize for $kind {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.name())
+            }
+        }
+    )+};
 }
 
-impl PartialOrd for SessionMetric {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl fmt::Display for SessionMetric {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl Serialize for SessionMetric {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.name())
-    }
-}
+by_name!(Metric, SessionMetric);
 
 #[cfg(test)]
 mod tests {

@@ -168,7 +168,7 @@ pub(crate) fn for_each_query_pair<'a>(
 /// One `application/x-www-form-urlencoded` part: `+` is a space, `%XY` a
 /// byte (`percent-encoding`; a `%` not followed by two hex digits is kept).
 fn decode_query_part(part: &str) -> Result<Cow<'_, str>, ApiError> {
-    let invalid = |_| ApiError::InvalidUtf8("a query parameter");
+    let invalid = || ApiError::InvalidUtf8("a query parameter");
     // Most parts (every key, most values) have nothing to decode, and a part
     // of a `&str` without escapes is already UTF-8: neither is decoded or
     // validated again, on the path of every GET check. One pass finds out.
@@ -180,13 +180,13 @@ fn decode_query_part(part: &str) -> Result<Cow<'_, str>, ApiError> {
     match (escaped, spaced) {
         (false, false) => Ok(Cow::Borrowed(part)),
         (false, true) => Ok(Cow::Owned(part.replace('+', " "))),
-        (true, false) => percent_encoding::percent_decode_str(part).decode_utf8().map_err(invalid),
+        (true, false) => percent_encoding::percent_decode_str(part).decode_utf8().map_err(|_| invalid()),
         (true, true) => {
             // `+` is a space before decoding (`%2B` decodes to a plus).
             let mut bytes = part.as_bytes().to_vec();
             bytes.iter_mut().filter(|b| **b == b'+').for_each(|b| *b = b' ');
             let decoded = Cow::from(percent_encoding::percent_decode(&bytes)).into_owned();
-            String::from_utf8(decoded).map(Cow::Owned).map_err(|_| ApiError::InvalidUtf8("a query parameter"))
+            String::from_utf8(decoded).map(Cow::Owned).map_err(|_| invalid())
         }
     }
 }
