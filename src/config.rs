@@ -34,6 +34,7 @@ const VERBATIM_KEYS: &[&str] = &[
     "redis_url",
     "redis_ca_file",
     "redis_sentinel_master",
+    "redis_master_password",
     "redis_client_cert_file",
     "redis_client_key_file",
     "data_dir",
@@ -69,6 +70,11 @@ pub struct Config {
     /// When `redis_url` is a Redis Sentinel that monitors several masters,
     /// the name of the one to use.
     pub redis_sentinel_master: Option<String>,
+    /// When `redis_url` is a Redis Sentinel whose master asks for another
+    /// password than the sentinel's (the URL's), the master's password
+    /// (for its default user). Without it the URL's credentials are used for
+    /// both. From the environment or a file only, like the URL's.
+    pub redis_master_password: Option<String>,
     /// This instance's certificate (PEM) for a `rediss://` Redis that
     /// authenticates clients (`tls-auth-clients yes`); with `redis_client_key_file`.
     pub redis_client_cert_file: Option<PathBuf>,
@@ -267,6 +273,7 @@ impl Default for Config {
             redis_url: None,
             redis_ca_file: None,
             redis_sentinel_master: None,
+            redis_master_password: None,
             redis_client_cert_file: None,
             redis_client_key_file: None,
             data_dir: PathBuf::from("signpost-data"),
@@ -412,6 +419,7 @@ impl Config {
             url,
             ca_pem,
             sentinel_master: self.redis_sentinel_master.clone(),
+            master_password: self.redis_master_password.clone(),
             client_identity,
         })
     }
@@ -492,6 +500,16 @@ impl Config {
             }
             _ => {
                 return bad("redis_client_cert_file and redis_client_key_file go together: give both or neither".into());
+            }
+        }
+        if let Some(password) = &self.redis_master_password {
+            if self.redis_url.is_none() {
+                return bad(
+                    "redis_master_password is for the master of a Redis Sentinel: set redis_url to the sentinel".into(),
+                );
+            }
+            if password.is_empty() {
+                return bad("redis_master_password is empty: leave it out to use the URL's credentials".into());
             }
         }
         for (name, token) in [
@@ -685,6 +703,26 @@ mod tests {
             jail.set_env("SIGNPOST_REDIS_URL", "redis://:hunter2@127.0.0.1:1");
             let config = load(jail, None, &FlagOverrides::default()).unwrap();
             assert_eq!(config.redis_url.as_deref(), Some("redis://:hunter2@127.0.0.1:1"));
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_sentinels_master_password_comes_from_the_environment_and_needs_a_redis_url() {
+        Jail::expect_with(|jail| {
+            jail.set_env("SIGNPOST_REDIS_MASTER_PASSWORD", "0123");
+            let error = load(jail, None, &FlagOverrides::default()).unwrap_err().to_string();
+            assert!(error.contains("redis_master_password") && error.contains("redis_url"), "{error}");
+            assert!(!error.contains("0123"), "the password is not echoed: {error}");
+            jail.set_env("SIGNPOST_REDIS_URL", "redis://:sentinel-pass@127.0.0.1:1");
+            let config = load(jail, None, &FlagOverrides::default()).unwrap();
+            assert_eq!(config.redis_master_password.as_deref(), Some("0123"), "taken as written, not as a number");
+            let target = config.redis_target().unwrap();
+            assert_eq!(target.options().master_password, Some("0123"));
+            assert!(!format!("{target:?}").contains("0123"), "not in the target's debug form");
+            jail.set_env("SIGNPOST_REDIS_MASTER_PASSWORD", "");
+            let error = load(jail, None, &FlagOverrides::default()).unwrap_err().to_string();
+            assert!(error.contains("redis_master_password is empty"), "{error}");
             Ok(())
         });
     }

@@ -75,6 +75,9 @@ pub struct RedisTarget {
     pub ca_pem: Option<Arc<[u8]>>,
     /// The master to ask a Redis Sentinel for, when it monitors several.
     pub sentinel_master: Option<String>,
+    /// The password of a Redis Sentinel's master, when it is not the
+    /// sentinel's own (the URL's).
+    pub master_password: Option<String>,
     /// The client certificate and its private key (PEM), for a TLS Redis
     /// that authenticates clients.
     pub client_identity: Option<ClientIdentity>,
@@ -87,6 +90,7 @@ impl RedisTarget {
         crate::analytics::redis::RedisOptions {
             ca_pem: self.ca_pem.as_deref(),
             sentinel_master: self.sentinel_master.as_deref(),
+            master_password: self.master_password.as_deref(),
             client_cert_pem: self.client_identity.as_ref().map(|(cert, _)| &cert[..]),
             client_key_pem: self.client_identity.as_ref().map(|(_, key)| &key[..]),
         }

@@ -96,6 +96,9 @@ pub struct RedisOptions<'a> {
     pub ca_pem: Option<&'a [u8]>,
     /// The master to ask a Redis Sentinel for when it monitors several.
     pub sentinel_master: Option<&'a str>,
+    /// The password of a Redis Sentinel's master (its default user) when it
+    /// is not the sentinel's own, which the URL carries.
+    pub master_password: Option<&'a str>,
     /// The client's certificate (PEM), for a TLS Redis that authenticates
     /// clients (`tls-auth-clients yes`); with [`RedisOptions::client_key_pem`].
     pub client_cert_pem: Option<&'a [u8]>,

@@ -13,6 +13,8 @@
 //! the master it monitors (`redis_sentinel_master` names it when it
 //! monitors several); its fellow sentinels are kept as seeds, and every
 //! reconnect asks again, so a failover moves the link to the new master.
+//! The URL's credentials are the sentinel's; a master with a password of
+//! its own gets `redis_master_password`.
 //!
 //! `rediss://` URLs connect over TLS (rustls), to a single server and to
 //! every node of a cluster, trusting the system's certificates or, when
@@ -24,7 +26,7 @@ use redis::cluster::{ClusterClientBuilder, ClusterConnection};
 use redis::cluster_routing::{Route, RoutingInfo, SingleNodeRoutingInfo, SlotAddr};
 use redis::{
     Client, ClientTlsConfig, Connection, ConnectionAddr, ConnectionInfo, ConnectionLike, ErrorKind, IntoConnectionInfo,
-    RedisError, RedisResult, TlsCertificates,
+    RedisConnectionInfo, RedisError, RedisResult, TlsCertificates,
 };
 
 /// A connection to one server or to a whole cluster.
@@ -60,6 +62,8 @@ pub(crate) struct Seeds {
     nodes: Vec<ConnectionInfo>,
     /// The master to ask a sentinel for, when it monitors more than one.
     sentinel_master: Option<String>,
+    /// The password of a sentinel's master, when not the URL's.
+    master_password: Option<String>,
     /// The CA to trust instead of the system's, and the client's own
     /// certificate and key for servers that ask for one (TLS only).
     certificates: Option<TlsCertificates>,
@@ -87,7 +91,8 @@ impl Seeds {
         let certificates =
             wants_tls.then(|| TlsCertificates { client_tls, root_cert: options.ca_pem.map(<[u8]>::to_vec) });
         let sentinel_master = options.sentinel_master.map(str::to_owned);
-        Ok(Seeds { given, nodes: Vec::new(), sentinel_master, certificates })
+        let master_password = options.master_password.map(str::to_owned);
+        Ok(Seeds { given, nodes: Vec::new(), sentinel_master, master_password, certificates })
     }
 
     /// A client for `node`, over TLS with the given CA when there is one.
@@ -211,7 +216,12 @@ impl Link {
         if !others.is_empty() {
             seeds.nodes = others;
         }
-        let master = seeds.given.clone().set_addr(seeds.node_addr(&host, port));
+        let mut master = seeds.given.clone().set_addr(seeds.node_addr(&host, port));
+        if let Some(password) = &seeds.master_password {
+            // The URL's user and password are the sentinel's.
+            let settings = RedisConnectionInfo::default().set_db(master.redis_settings().db()).set_password(password);
+            master = master.set_redis_settings(settings);
+        }
         let mut connection = seeds.client(master)?.get_connection_with_timeout(timeout)?;
         connection.set_read_timeout(Some(timeout))?;
         connection.set_write_timeout(Some(timeout))?;

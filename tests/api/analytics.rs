@@ -28,7 +28,7 @@ use signpost::config::Config;
 
 use crate::helpers::{TestApp, spawn_with};
 use crate::redis_cluster::RedisCluster;
-use crate::redis_sentinel::RedisSentinel;
+use crate::redis_sentinel::{Passwords, RedisSentinel};
 use crate::redis_server::RedisServer;
 
 /// A fictional listed term of the demo list.
@@ -1138,6 +1138,37 @@ async fn given_a_sentinel_counts_go_to_its_master_and_follow_a_failover_with_non
     }
     let on_new: Vec<String> = setup.keys(setup.replica());
     assert!(on_new.iter().any(|k| k.starts_with("signpost:")), "the promoted replica holds the counts");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sentinel_and_its_master_with_passwords_of_their_own_are_each_given_theirs() {
+    skip_without!(RedisServer);
+    let passwords = Passwords { sentinel: "sentinel-pass-0123456789", master: "master-pass-9876543210" };
+    let setup = RedisSentinel::start_with_passwords(passwords).await;
+    assert!(setup.sentinel_url().contains(passwords.sentinel));
+    // The sentinel's password alone does not open the master: checks go on,
+    // nothing is written.
+    let url = setup.sentinel_url();
+    let sentinel_only = spawn_with(on_redis(url.clone())).await;
+    for _ in 0..5 {
+        let response = sentinel_only.post_json("/v1/check", &json!({"q": HIT})).await;
+        assert_eq!(response.status(), 200, "a check never waits on Redis");
+    }
+    wait_for_analytics_up(&sentinel_only, false, Duration::from_secs(5)).await;
+    assert!(
+        !setup.keys(setup.first_master()).iter().any(|k| k.starts_with("signpost:")),
+        "nothing written without the master's password"
+    );
+    drop(sentinel_only);
+    // Given the master's own password, every count arrives.
+    let app = spawn_with(move |config| {
+        on_redis(url)(config);
+        config.redis_master_password = Some(passwords.master.into());
+    })
+    .await;
+    wait_for_analytics_up(&app, true, Duration::from_secs(5)).await;
+    assert_exact_under_load(&[&app]).await;
+    assert!(setup.keys(setup.first_master()).iter().any(|k| k.starts_with("signpost:")), "written to the master");
 }
 
 // ---------------------------------------------------------------- TLS
