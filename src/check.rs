@@ -62,6 +62,27 @@ pub enum InputError {
     /// The surface name has characters a surface cannot have.
     #[error("`surface` must be 1 to 32 characters of a-z, 0-9, `-` and `_`")]
     Surface,
+    /// A filter request has no `items` list.
+    #[error("the request has no items: send {{\"items\": [\"...\", ...]}}")]
+    MissingItems,
+    /// A filter request has more candidates than one call may filter.
+    #[error("{len} items were sent; at most {limit} are filtered in one call")]
+    TooManyItems {
+        /// How many were sent.
+        len: usize,
+        /// The most accepted.
+        limit: usize,
+    },
+    /// One candidate is longer than a query may be.
+    #[error("item {index} is {len} bytes; the limit is {limit}")]
+    ItemTooLong {
+        /// Its place in `items`.
+        index: usize,
+        /// Its length.
+        len: usize,
+        /// The configured limit.
+        limit: usize,
+    },
 }
 
 /// A check request after validation: what [`run`] decides.

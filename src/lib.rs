@@ -82,6 +82,7 @@ pub mod config;
 pub mod deterrence;
 pub mod diagnostics;
 pub mod engine;
+pub mod filter;
 #[cfg(feature = "server")]
 pub mod http;
 pub mod json_errors;

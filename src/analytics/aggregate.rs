@@ -187,16 +187,16 @@ impl Aggregator {
 fn aggregate(pending: &mut Pending, event: &Event) {
     let key = (hour_of(event.at), event.dims.clone());
     let counts = pending.cells.entry(key).or_default();
-    metrics_of(&event.kind, |counter| {
+    metrics_of(&event.kind, |counter, by| {
         let counted = match &counter {
             Counter::Total(metric) => metric.counted_index(),
             _ => None,
         };
         match counted {
-            Some(index) => counts.plain[index] += 1,
+            Some(index) => counts.plain[index] += by,
             None => match counts.detailed.iter_mut().find(|(c, _)| *c == counter) {
-                Some((_, n)) => *n += 1,
-                None => counts.detailed.push((counter, 1)),
+                Some((_, n)) => *n += by,
+                None => counts.detailed.push((counter, by)),
             },
         }
     });

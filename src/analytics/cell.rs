@@ -112,6 +112,13 @@ pub enum EventKind {
         /// The helpline id.
         helpline: Arc<str>,
     },
+    /// Candidate suggestions were filtered (not searches).
+    Suggestions {
+        /// How many were filtered.
+        checked: u32,
+        /// How many of them matched.
+        blocked: u32,
+    },
 }
 
 impl EventKind {
@@ -133,9 +140,10 @@ pub struct Event {
     pub session: Option<SessionKey>,
 }
 
-/// Passes the counters `kind` counts to `out` (a check counts up to three).
-pub fn metrics_of(kind: &EventKind, mut out: impl FnMut(Counter)) {
-    let mut total = |metric| out(Counter::Total(metric));
+/// Passes the counters `kind` counts to `out`, each with how much it adds
+/// (a check counts up to three, one each).
+pub fn metrics_of(kind: &EventKind, mut out: impl FnMut(Counter, u64)) {
+    let mut total = |metric| out(Counter::Total(metric), 1);
     match kind {
         EventKind::Check { hit, warned } => {
             total(Metric::Checks);
@@ -147,10 +155,16 @@ pub fn metrics_of(kind: &EventKind, mut out: impl FnMut(Counter)) {
         EventKind::Displayed => total(Metric::Displayed),
         EventKind::Dismissed => total(Metric::Dismissed),
         EventKind::ChatbotOpened => total(Metric::ChatbotOpened),
-        EventKind::ChatbotChoice { node, choice } => out(Counter::ChatbotChoice(format!("{node}:{choice}"))),
+        EventKind::ChatbotChoice { node, choice } => out(Counter::ChatbotChoice(format!("{node}:{choice}")), 1),
         EventKind::HelpRequested => total(Metric::HelpRequested),
         EventKind::PageViewed => total(Metric::PageViewed),
-        EventKind::HelplineClick { helpline } => out(Counter::HelplineClick(helpline.to_string())),
+        EventKind::HelplineClick { helpline } => out(Counter::HelplineClick(helpline.to_string()), 1),
+        EventKind::Suggestions { checked, blocked } => {
+            out(Counter::Total(Metric::SuggestionsChecked), u64::from(*checked));
+            if *blocked > 0 {
+                out(Counter::Total(Metric::SuggestionsBlocked), u64::from(*blocked));
+            }
+        }
     }
 }
 
@@ -232,10 +246,13 @@ mod tests {
     #[test]
     fn a_check_counts_checks_hits_and_what_was_shown() {
         let mut seen = Vec::new();
-        metrics_of(&EventKind::Check { hit: true, warned: false }, |m| seen.push(m.to_string()));
-        assert_eq!(seen, ["checks", "hits", "control"]);
+        metrics_of(&EventKind::Check { hit: true, warned: false }, |m, n| seen.push(format!("{m}={n}")));
+        assert_eq!(seen, ["checks=1", "hits=1", "control=1"]);
         seen.clear();
-        metrics_of(&EventKind::HelplineClick { helpline: Arc::from("x") }, |m| seen.push(m.to_string()));
-        assert_eq!(seen, ["helpline_clicks:x"]);
+        metrics_of(&EventKind::HelplineClick { helpline: Arc::from("x") }, |m, n| seen.push(format!("{m}={n}")));
+        assert_eq!(seen, ["helpline_clicks:x=1"]);
+        seen.clear();
+        metrics_of(&EventKind::Suggestions { checked: 7, blocked: 2 }, |m, n| seen.push(format!("{m}={n}")));
+        assert_eq!(seen, ["suggestions_checked=7", "suggestions_blocked=2"], "suggestions are not checks");
     }
 }

@@ -36,11 +36,16 @@ pub enum Metric {
     PageViewed,
     /// The sum of every helpline's clicks ([`Counter::HelplineClick`]).
     HelplineClicks,
+    /// Candidate suggestions (or result titles) filtered (`POST /v1/filter`);
+    /// not searches, so never among [`Metric::Checks`].
+    SuggestionsChecked,
+    /// Filtered suggestions that matched and were blocked.
+    SuggestionsBlocked,
 }
 
 impl Metric {
     /// Every metric, in the column order of exports.
-    pub const ALL: [Metric; 11] = [
+    pub const ALL: [Metric; 13] = [
         Metric::Checks,
         Metric::Hits,
         Metric::WarningsShown,
@@ -52,12 +57,14 @@ impl Metric {
         Metric::HelpRequested,
         Metric::PageViewed,
         Metric::HelplineClicks,
+        Metric::SuggestionsChecked,
+        Metric::SuggestionsBlocked,
     ];
 
     /// The metrics events count directly, in a fixed order (the aggregator
     /// counts them by [`Metric::counted_index`]); the other two are sums of
     /// their details.
-    pub const COUNTED: [Metric; 9] = [
+    pub const COUNTED: [Metric; 11] = [
         Metric::Checks,
         Metric::Hits,
         Metric::WarningsShown,
@@ -67,6 +74,8 @@ impl Metric {
         Metric::ChatbotOpened,
         Metric::HelpRequested,
         Metric::PageViewed,
+        Metric::SuggestionsChecked,
+        Metric::SuggestionsBlocked,
     ];
 
     /// The name it is stored and exported under (`warnings_shown`).
@@ -83,6 +92,8 @@ impl Metric {
             Metric::HelpRequested => "help_requested",
             Metric::PageViewed => "page_viewed",
             Metric::HelplineClicks => "helpline_clicks",
+            Metric::SuggestionsChecked => "suggestions_checked",
+            Metric::SuggestionsBlocked => "suggestions_blocked",
         }
     }
 

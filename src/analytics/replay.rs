@@ -31,6 +31,8 @@ pub const MAX_REMEMBERED: usize = 1 << 20;
 pub fn once_key(kind: &EventKind) -> String {
     match kind {
         EventKind::Check { .. } => "check".to_owned(),
+        // Never sent with a token; named for completeness.
+        EventKind::Suggestions { .. } => "suggestions".to_owned(),
         EventKind::Displayed => Metric::Displayed.name().to_owned(),
         EventKind::Dismissed => Metric::Dismissed.name().to_owned(),
         EventKind::ChatbotOpened => Metric::ChatbotOpened.name().to_owned(),

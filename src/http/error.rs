@@ -70,6 +70,9 @@ impl ApiError {
             ApiError::InvalidJson(_) => "invalid_json",
             ApiError::Input(crate::check::InputError::MissingQuery) => "missing_query",
             ApiError::Input(crate::check::InputError::QueryTooLong { .. }) => "query_too_long",
+            ApiError::Input(crate::check::InputError::MissingItems) => "missing_items",
+            ApiError::Input(crate::check::InputError::TooManyItems { .. }) => "too_many_items",
+            ApiError::Input(crate::check::InputError::ItemTooLong { .. }) => "item_too_long",
             ApiError::Input(_) => "invalid_parameter",
             ApiError::InvalidUtf8(_) => "invalid_utf8",
             ApiError::InvalidParameter(_) => "invalid_parameter",
@@ -98,7 +101,8 @@ pub struct ErrorBody {
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ErrorDetail {
     /// Stable code: `invalid_json`, `missing_query`, `invalid_utf8`,
-    /// `invalid_parameter`, `query_too_long`, `body_too_large`,
+    /// `invalid_parameter`, `query_too_long`, `missing_items`,
+    /// `too_many_items`, `item_too_long`, `body_too_large`,
     /// `unsupported_media_type`, `not_found`, `method_not_allowed`,
     /// `unauthorized`, `forbidden`, `invalid_token`, `reload_refused`, `unavailable`, `internal`.
     pub code: &'static str,
@@ -120,9 +124,12 @@ impl From<crate::analytics::export::ExportError> for ApiError {
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
-            ApiError::Input(crate::check::InputError::QueryTooLong { .. }) | ApiError::BodyTooLarge { .. } => {
-                StatusCode::PAYLOAD_TOO_LARGE
-            }
+            ApiError::Input(
+                crate::check::InputError::QueryTooLong { .. }
+                | crate::check::InputError::TooManyItems { .. }
+                | crate::check::InputError::ItemTooLong { .. },
+            )
+            | ApiError::BodyTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::InvalidJson(_)
             | ApiError::Input(_)
             | ApiError::InvalidUtf8(_)

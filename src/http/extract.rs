@@ -11,6 +11,7 @@ use futures_util::StreamExt;
 use serde::Deserialize;
 
 use crate::check::{CheckInput, InputError};
+use crate::filter::FilterInput;
 use crate::http::error::ApiError;
 use crate::http::state::AppState;
 use crate::web::{first_language, header_str};
@@ -103,6 +104,60 @@ impl<'a> CheckRequest<'a> {
         })?;
         Ok(parsed)
     }
+}
+
+/// A suggestion-filter request (`POST /v1/filter`). Only `items` is required.
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FilterRequest<'a> {
+    /// The candidates to filter (autocomplete suggestions, result titles): at
+    /// most 100, each at most `limits.max_query_bytes` bytes. They are not
+    /// counted as searches.
+    #[serde(borrow, default)]
+    #[schema(value_type = Option<Vec<String>>)]
+    pub items: Option<Vec<FilterItem<'a>>>,
+    /// The reader's language (BCP 47), for the counts.
+    #[serde(borrow, default, deserialize_with = "borrowed_text")]
+    #[schema(value_type = Option<String>)]
+    pub locale: Option<Cow<'a, str>>,
+    /// The reader's country (ISO 3166-1 alpha-2), for the counts.
+    #[serde(borrow, default, deserialize_with = "borrowed_text")]
+    #[schema(value_type = Option<String>)]
+    pub country: Option<Cow<'a, str>>,
+    /// Where the suggestions are shown, as for `/v1/check`.
+    #[serde(borrow, default, deserialize_with = "borrowed_text")]
+    #[schema(value_type = Option<String>)]
+    pub surface: Option<Cow<'a, str>>,
+}
+
+/// One candidate of a [`FilterRequest`], borrowed from the body when it has
+/// no escapes.
+#[derive(Debug, Deserialize)]
+pub struct FilterItem<'a>(#[serde(borrow)] Cow<'a, str>);
+
+impl<'a> FilterRequest<'a> {
+    /// The validated input of this request, filtered at `at`.
+    pub(crate) fn into_input(self, state: &AppState, at: u64) -> Result<FilterInput<'a>, ApiError> {
+        let items = self.items.ok_or(InputError::MissingItems)?.into_iter().map(|item| item.0).collect();
+        let mut input = FilterInput::new(items, state.config.limits.max_query_bytes, at)?;
+        if let Some(locale) = self.locale {
+            input.set_locale(locale)?;
+        }
+        if let Some(country) = self.country {
+            input.set_country(country)?;
+        }
+        if let Some(surface) = self.surface {
+            input.set_surface(surface, &state.config.analytics.surfaces)?;
+        }
+        Ok(input)
+    }
+}
+
+/// The most bytes a filter request's body may have: room for
+/// [`crate::filter::MAX_ITEMS`] items of the query limit, escaped, beside
+/// the usual body limit.
+pub(crate) fn filter_body_limit(limits: &crate::config::Limits) -> usize {
+    crate::filter::MAX_ITEMS * limits.max_query_bytes * 2 + limits.max_body_bytes
 }
 
 /// The check input of a request proxied to the gate (`/v1/gate`), or `None`

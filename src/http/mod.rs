@@ -220,6 +220,12 @@ pub(crate) fn routes_with_cors(config: &mut web::ServiceConfig, origins: &[Strin
                 .wrap(browser()),
         )
         .service(
+            web::resource("/v1/filter")
+                .route(web::post().to(filter::filter))
+                .default_service(web::to(method_not_allowed("POST")))
+                .wrap(browser()),
+        )
+        .service(
             web::resource("/v1/chat")
                 .route(web::post().to(chat::chat))
                 .default_service(web::to(method_not_allowed("POST")))

@@ -12,6 +12,7 @@ mod check;
 mod config_file;
 mod dashboard;
 mod errors;
+mod filter;
 mod gate;
 mod middleware;
 mod nginx;

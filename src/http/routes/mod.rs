@@ -7,6 +7,7 @@ pub mod check;
 pub mod dashboard;
 pub mod embed;
 pub mod events;
+pub mod filter;
 pub mod gate;
 pub mod health;
 pub mod openapi;

@@ -12,6 +12,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
     paths(
         super::check::check_post,
         super::check::check_get,
+        super::filter::filter,
         super::gate::gate,
         super::events::events,
         super::chat::chat,
